@@ -1,0 +1,65 @@
+package io.triplestore.snapshots;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.rocksdb.ColumnFamilyHandle;
+
+/**
+ * One snapshot held under a lease: an owner, a creation time and a deadline. Close it to release
+ * the snapshot; closing again does nothing.
+ *
+ * <p>Reads go through the lease. A read pins the lease for its duration, so a release (for any
+ * reason) waits for it; a read after release throws {@link SnapshotReleasedException} naming the
+ * reason. There is no way to read a released snapshot.
+ */
+public interface SnapshotLease extends AutoCloseable {
+
+  long id();
+
+  /** Who holds it, for operators. */
+  String ownerLabel();
+
+  /** The name of the thread that created it. */
+  String ownerThreadName();
+
+  Instant createdAt();
+
+  /** Time since creation; for a released lease, its age when it was released. */
+  Duration age();
+
+  /** The current time-to-live, measured from creation or the last renewal. */
+  Duration ttl();
+
+  boolean isReleased();
+
+  /** The release reason, empty while live. */
+  Optional<ReleaseReason> releaseReason();
+
+  /** A point-in-time description. */
+  LeaseInfo info();
+
+  /**
+   * Restarts the lease's clock with a new TTL, counted from now.
+   *
+   * @throws SnapshotReleasedException if it has been released
+   * @throws IllegalArgumentException if the TTL is not positive or above the registry's maximum
+   */
+  void renew(Duration ttl);
+
+  /**
+   * Reads {@code key} from {@code columnFamily} at this snapshot.
+   *
+   * @return the value, or {@code null} when absent
+   * @throws SnapshotReleasedException if the lease has been released
+   * @throws UnsupportedOperationException if the registry observes snapshots it cannot read
+   */
+  byte[] get(ColumnFamilyHandle columnFamily, byte[] key);
+
+  /** Opens an iterator at this snapshot; it is closed on release if still open. */
+  LeaseIterator iterator(ColumnFamilyHandle columnFamily, IteratorOptions options);
+
+  /** Releases the snapshot with reason {@code MANUAL}. Idempotent. */
+  @Override
+  void close();
+}
