@@ -64,7 +64,7 @@ final class MBeanDocs {
       "forceReleaseOlderThan", new Operation(
           "Releases every lease older than the given age (reason FORCED). Returns how many were released",
           MBeanOperationInfo.ACTION,
-          List.of(new Parameter("ageMillis", "Minimum age in milliseconds, 0 or more; 0 releases every lease"))),
+          List.of(new Parameter("ageMillis", "Age in milliseconds, 0 or more: leases strictly older are released"))),
       "forceReleaseOwner", new Operation(
           "Releases every lease held by the given owner label (reason FORCED). Returns how many were released",
           MBeanOperationInfo.ACTION,
