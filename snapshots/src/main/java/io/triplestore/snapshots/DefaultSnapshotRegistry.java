@@ -410,6 +410,11 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
     return source.nativeSnapshotCount();
   }
 
+  @Override
+  public OptionalLong oldestNativeSnapshotTime() {
+    return source.oldestNativeSnapshotTime();
+  }
+
   // ---- maintenance ----
 
   @Override
