@@ -53,7 +53,7 @@ final class RocksDbAdvice {
     }
   }
 
-  /** {@code Transaction.setSnapshot}, {@code setSnapshotOnNextOperation}, {@code clearSnapshot}, commit, rollback. */
+  /** {@code Transaction.setSnapshot}, {@code clearSnapshot}, commit, rollback. */
   static final class TransactionSnapshotChanged {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@Advice.This Object transaction) {
@@ -66,6 +66,22 @@ final class RocksDbAdvice {
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.This Object transaction, @Advice.Return Object snapshot) {
       SnapshotBridge.transactionSnapshotSeen(transaction, snapshot);
+    }
+  }
+
+  /** A read or write of a transaction: may materialize a snapshot asked for on the next operation. */
+  static final class TransactionOperated {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.This Object transaction) {
+      SnapshotBridge.transactionOperated(transaction);
+    }
+  }
+
+  /** {@code Transaction.setSnapshotOnNextOperation(...)}: the snapshot comes with the next operation. */
+  static final class TransactionSnapshotOnNextOperation {
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.This Object transaction) {
+      SnapshotBridge.transactionSnapshotOnNextOperation(transaction);
     }
   }
 }

@@ -53,10 +53,16 @@ final class RocksDbInstrumentation {
             instanceMethod.and(named("beginTransaction")).and(not(returns(void.class)))))
         .type(named(packagePrefix + ".Transaction").and(shape), bridgeVisible)
         .transform(advice(RocksDbAdvice.TransactionSnapshotChanged.class, instanceMethod
-            .and(namedOneOf("setSnapshot", "setSnapshotOnNextOperation", "clearSnapshot", "commit", "rollback"))))
+            .and(namedOneOf("setSnapshot", "clearSnapshot", "commit", "rollback"))))
+        .transform(advice(RocksDbAdvice.TransactionSnapshotOnNextOperation.class,
+            instanceMethod.and(named("setSnapshotOnNextOperation"))))
         .transform(advice(RocksDbAdvice.TransactionSnapshotSeen.class,
             instanceMethod.and(named("getSnapshot")).and(takesArguments(0))))
         .transform(advice(RocksDbAdvice.NativeReferenceClosing.class, closeMethod))
+        .transform(advice(RocksDbAdvice.TransactionOperated.class, instanceMethod.and(namedOneOf(
+            "get", "getForUpdate", "multiGet", "multiGetAsList", "multiGetForUpdate", "multiGetForUpdateAsList",
+            "getIterator", "put", "merge", "delete", "singleDelete", "putUntracked", "mergeUntracked",
+            "deleteUntracked", "singleDeleteUntracked", "prepare"))))
         .type(namedOneOf(packagePrefix + ".AbstractImmutableNativeReference", packagePrefix + ".Snapshot").and(shape),
             bridgeVisible)
         .transform(advice(RocksDbAdvice.NativeReferenceClosing.class, closeMethod))

@@ -40,6 +40,8 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   /** Learnt from the first snapshot and transaction seen, so every other {@code close()} costs one compare. */
   private volatile Class<?> snapshotClass;
   private volatile Class<?> transactionClass;
+  /** Transactions that may materialize a snapshot on their next operation; 0 keeps those operations free. */
+  private final java.util.concurrent.atomic.AtomicInteger pendingTransactions = new java.util.concurrent.atomic.AtomicInteger();
   private volatile SnapshotRegistry registry;
 
   SnapshotTracker(RocksAccess access, SnapshotReporter reporter, ReleaseMode releaseMode, String packagePrefix) {
@@ -160,6 +162,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       long handle = access.nativeHandle(transaction);
       TrackedTransaction tracked = transactions.computeIfAbsent(handle, h -> new TrackedTransaction(h, database));
       synchronize(tracked, access.transactionSnapshot(transaction));
+      markPending(tracked, false);
     } catch (Throwable t) {
       reporter.failure("beginTransaction", t);
     }
@@ -171,6 +174,32 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       synchronize(transaction(transaction), access.transactionSnapshot(transaction));
     } catch (Throwable t) {
       reporter.failure("Transaction snapshot change", t);
+    }
+  }
+
+  @Override
+  public void transactionSnapshotOnNextOperation(Object transaction) {
+    try {
+      TrackedTransaction tracked = transaction(transaction);
+      synchronize(tracked, access.transactionSnapshot(transaction));
+      markPending(tracked, true);
+    } catch (Throwable t) {
+      reporter.failure("Transaction.setSnapshotOnNextOperation", t);
+    }
+  }
+
+  @Override
+  public void transactionOperated(Object transaction) {
+    if (pendingTransactions.get() == 0) {
+      return;
+    }
+    try {
+      TrackedTransaction tracked = transactions.get(access.nativeHandle(transaction));
+      if (tracked != null && tracked.snapshotPending) {
+        synchronize(tracked, access.transactionSnapshot(transaction));
+      }
+    } catch (Throwable t) {
+      reporter.failure("Transaction operation", t);
     }
   }
 
@@ -189,6 +218,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       TrackedTransaction tracked = transactions.remove(access.nativeHandle(transaction));
       if (tracked != null) {
         synchronize(tracked, null);
+        markPending(tracked, false);
       }
     } catch (Throwable t) {
       reporter.failure("Transaction.close", t);
@@ -206,6 +236,9 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   private void synchronize(TrackedTransaction transaction, Object snapshot) {
     long handle = snapshot == null ? 0 : access.nativeHandle(snapshot);
     synchronized (transaction) {
+      if (handle != 0) {
+        markPending(transaction, false);
+      }
       TrackedSnapshot current = transaction.current;
       if (current != null && current.handle == handle) {
         return;
@@ -219,6 +252,15 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
         TrackedSnapshot tracked = new TrackedSnapshot(handle, transaction.database, Holder.TRANSACTION, snapshot);
         track(tracked, LeaseOptions.builder().ownerThread(thread).label(thread.getName() + " (transaction)").build());
         transaction.current = tracked;
+      }
+    }
+  }
+
+  private void markPending(TrackedTransaction transaction, boolean pending) {
+    synchronized (transaction) {
+      if (transaction.snapshotPending != pending) {
+        transaction.snapshotPending = pending;
+        pendingTransactions.addAndGet(pending ? 1 : -1);
       }
     }
   }

@@ -135,4 +135,26 @@ public final class SnapshotBridge {
       // Never into host code.
     }
   }
+
+  public static void transactionOperated(Object transaction) {
+    try {
+      SnapshotHooks h = active();
+      if (h != null) {
+        h.transactionOperated(transaction);
+      }
+    } catch (Throwable ignored) {
+      // Never into host code.
+    }
+  }
+
+  public static void transactionSnapshotOnNextOperation(Object transaction) {
+    try {
+      SnapshotHooks h = active();
+      if (h != null) {
+        h.transactionSnapshotOnNextOperation(transaction);
+      }
+    } catch (Throwable ignored) {
+      // Never into host code.
+    }
+  }
 }

@@ -36,6 +36,15 @@ public interface SnapshotHooks {
   /** A method that may set or clear {@code transaction}'s snapshot has returned. */
   void transactionSnapshotChanged(Object transaction);
 
+  /** {@code transaction.setSnapshotOnNextOperation(...)} returned: a snapshot comes with its next operation. */
+  void transactionSnapshotOnNextOperation(Object transaction);
+
+  /**
+   * A read or write of {@code transaction} returned: the one that materializes a snapshot asked
+   * for with {@code setSnapshotOnNextOperation}.
+   */
+  void transactionOperated(Object transaction);
+
   /** {@code transaction.getSnapshot()} returned {@code snapshot} (null when it has none). */
   void transactionSnapshotSeen(Object transaction, Object snapshot);
 }
