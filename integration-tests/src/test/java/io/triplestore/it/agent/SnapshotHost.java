@@ -33,6 +33,7 @@ public final class SnapshotHost {
   private final Map<String, Snapshot> snapshots = new HashMap<>();
   private final Map<String, Transaction> transactions = new HashMap<>();
   private RocksDB db;
+  private boolean closed;
 
   public static void main(String[] args) throws Exception {
     RocksDB.loadLibrary();
@@ -83,8 +84,12 @@ public final class SnapshotHost {
       }
       case "put" -> db.put(cmd[1].getBytes(StandardCharsets.UTF_8), cmd[2].getBytes(StandardCharsets.UTF_8));
       case "get" -> System.out.println("value " + new String(db.get(cmd[1].getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
-      case "count" -> System.out.println("count native=" + db.getLongProperty("rocksdb.num-snapshots") + " tracked=" + trackedCount());
-      case "close" -> db.close();
+      case "count" -> System.out.println("count native=" + (closed ? "closed" : db.getLongProperty("rocksdb.num-snapshots"))
+          + " tracked=" + trackedCount());
+      case "close" -> {
+        db.close();
+        closed = true;
+      }
       case "txn-begin" -> transactions.put(name, db instanceof TransactionDB t
           ? t.beginTransaction(new WriteOptions()) : ((OptimisticTransactionDB) db).beginTransaction(new WriteOptions()));
       case "txn-set-snapshot" -> transactions.get(name).setSnapshot();
