@@ -89,8 +89,19 @@ final class SnapshotReporter {
         + " releasing it twice would have freed it twice");
   }
 
-  /** An unexpected failure inside the agent: reported once per place, never thrown into the host. */
+  /**
+   * An unexpected failure inside the agent: reported once per place, never thrown into the host.
+   * A rocksdb without a method the agent needs switches tracking off altogether.
+   */
   void failure(String where, Throwable t) {
+    if (t instanceof UnexpectedShapeException) {
+      io.triplestore.agent.bridge.SnapshotBridge.disable();
+      if (failuresReported.add(UnexpectedShapeException.class.getName())) {
+        log.line("UNEXPECTED SHAPE of the application's rocksdb: " + t.getMessage()
+            + "; snapshot tracking is off and the application is left untouched");
+      }
+      return;
+    }
     if (failuresReported.add(where + t.getClass().getName())) {
       log.line("ERROR in " + where + " tracking (reported once, the application is unaffected): " + t);
     }

@@ -125,12 +125,9 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   public void databaseClosing(Object db) {
     try {
       long handle = access.nativeHandle(db);
-      TrackedDatabase database = databases.remove(handle);
-      if (database == null) {
-        database = new TrackedDatabase(db, handle, access.name(db));
-        reportUntrackedOnce(database);
-      }
-      if (!database.markClosed()) {
+      TrackedDatabase database = databases.get(handle);
+      if (database == null || database.db() != db || !databases.remove(handle, database) || !database.markClosed()) {
+        // Never seen, or already closed: touching the native database now could be a use-after-free.
         return;
       }
       List<TrackedSnapshot> held = new ArrayList<>();

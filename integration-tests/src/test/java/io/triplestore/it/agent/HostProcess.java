@@ -37,13 +37,16 @@ final class HostProcess implements AutoCloseable {
     pump(process.getErrorStream(), stderr, "stderr");
   }
 
-  /** Starts {@code main} with {@code jvmArgs} and the given rocksdbjni jar; waits until it is ready. */
+  /**
+   * Starts {@code main} with {@code jvmArgs} and the given rocksdbjni jar (null for none); waits
+   * until it is ready.
+   */
   static HostProcess start(List<String> jvmArgs, Path rocksDbJar, Class<?> main, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElseThrow());
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(AgentJars.testClasses() + java.io.File.pathSeparator + rocksDbJar);
+    command.add(AgentJars.testClasses() + (rocksDbJar == null ? "" : java.io.File.pathSeparator + rocksDbJar));
     command.add(main.getName());
     command.addAll(List.of(args));
     HostProcess host = new HostProcess(new ProcessBuilder(command).start());
