@@ -22,7 +22,7 @@ import org.rocksdb.WriteOptions;
  * stdin says, one command per line, answering {@code ok <command>} (or {@code error <command>: ...})
  * on stdout. {@code count} prints the database's own snapshot count and, when an agent registered
  * one, the registry MXBean's count, as {@code count native=N tracked=M} ({@code tracked=none}
- * without an agent MXBean).
+ * without an agent MXBean); {@code list} prints the MXBean's lease table.
  *
  * <p>Usage: {@code SnapshotHost <db path> plain|pessimistic|optimistic}.
  */
@@ -86,6 +86,7 @@ public final class SnapshotHost {
       case "get" -> System.out.println("value " + new String(db.get(cmd[1].getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
       case "count" -> System.out.println("count native=" + (closed ? "closed" : db.getLongProperty("rocksdb.num-snapshots"))
           + " tracked=" + trackedCount());
+      case "list" -> list();
       case "close" -> {
         db.close();
         closed = true;
@@ -108,6 +109,17 @@ public final class SnapshotHost {
     ObjectName name = new ObjectName(AGENT_MXBEAN);
     var server = ManagementFactory.getPlatformMBeanServer();
     return server.isRegistered(name) ? String.valueOf(server.getAttribute(name, "Count")) : "none";
+  }
+
+  /** Prints the agent MXBean's {@code info(100)} rows, as JConsole would show them, one per line. */
+  private static void list() throws Exception {
+    var rows = (javax.management.openmbean.CompositeData[]) ManagementFactory.getPlatformMBeanServer()
+        .invoke(new ObjectName(AGENT_MXBEAN), "info", new Object[] {100}, new String[] {"int"});
+    for (var row : rows) {
+      System.out.println("lease id=" + row.get("id") + " ownerThread=" + row.get("ownerThread")
+          + " warned=" + row.get("warned") + " expired=" + row.get("expired") + " ownerDown=" + row.get("ownerDown")
+          + " stack=" + String.valueOf(row.get("creationStack")).replace('\n', '|'));
+    }
   }
 
   private static String rocksDbVersion() {

@@ -41,7 +41,17 @@ class SnapshotTrackingAgentTest {
       host.run("get k");
       assertThat(host.stdout()).contains("value v");
       awaitCount(host, "count native=1 tracked=1");
+      assertThat(list(host)).singleElement().satisfies(row -> assertThat(row)
+          .startsWith("lease id=1 ownerThread=main warned=true expired=true ownerDown=false stack=")
+          .contains("org.rocksdb.RocksDB.getSnapshot(", "io.triplestore.it.agent.SnapshotHost.run("));
     }
+  }
+
+  /** The agent MXBean's lease table, as the host reads it from its own platform MBeanServer. */
+  static List<String> list(HostProcess host) {
+    int seen = host.stdout().size();
+    host.run("list");
+    return host.stdout().subList(seen, host.stdout().size()).stream().filter(l -> l.startsWith("lease ")).toList();
   }
 
   @Test
