@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns what instrumented rocksdb code does into leases of one registry: a snapshot the host takes
  * becomes a tracked lease, keyed by its native handle, owned by the taking thread; the host's
- * release (or its transaction's end, or its database's close) ends it.
+ * release (or its transaction's end, or its database's close) ends it. Transactions are followed
+ * by a {@link TransactionTracker}.
  *
  * <p>Concurrency: the maps are concurrent; each snapshot is ended exactly once
  * ({@link TrackedSnapshot#claimEnd()}); a transaction's snapshot changes under the transaction's
@@ -34,14 +35,11 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   private final Map<Long, TrackedDatabase> databases = new ConcurrentHashMap<>();
   private final Map<Long, TrackedSnapshot> byHandle = new ConcurrentHashMap<>();
   private final Map<Long, TrackedSnapshot> byLease = new ConcurrentHashMap<>();
-  private final Map<Long, TrackedTransaction> transactions = new ConcurrentHashMap<>();
+  private final TransactionTracker transactions;
   /** Wrappers of snapshots the agent released itself, so the host's own later release is skipped. */
   private final Map<Object, Boolean> releasedByAgent = Collections.synchronizedMap(new WeakHashMap<>());
-  /** Learnt from the first snapshot and transaction seen, so every other {@code close()} costs one compare. */
+  /** Learnt from the first snapshot seen, so every other {@code close()} costs one compare. */
   private volatile Class<?> snapshotClass;
-  private volatile Class<?> transactionClass;
-  /** Transactions that may materialize a snapshot on their next operation; 0 keeps those operations free. */
-  private final java.util.concurrent.atomic.AtomicInteger pendingTransactions = new java.util.concurrent.atomic.AtomicInteger();
   private volatile SnapshotRegistry registry;
 
   SnapshotTracker(RocksAccess access, SnapshotReporter reporter, ReleaseMode releaseMode, String packagePrefix) {
@@ -49,6 +47,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     this.reporter = reporter;
     this.releaseMode = releaseMode;
     this.snapshotClassName = packagePrefix + ".Snapshot";
+    this.transactions = new TransactionTracker(access, this);
   }
 
   /** Connects the registry; the tracker and the registry's source need each other. */
@@ -104,8 +103,12 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     Class<?> type = reference.getClass();
     if (type == snapshotClass) {
       snapshotClosing(reference);
-    } else if (type == transactionClass) {
-      transactionClosing(reference);
+    } else if (transactions.isTransaction(type)) {
+      try {
+        transactions.closing(reference);
+      } catch (Throwable t) {
+        reporter.failure("Transaction.close", t);
+      }
     }
   }
 
@@ -147,19 +150,12 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     }
   }
 
-  // ---- transaction snapshots ----
+  // ---- transaction snapshots: see TransactionTracker ----
 
   @Override
   public void transactionBegun(Object db, Object transaction) {
     try {
-      if (transactionClass == null) {
-        transactionClass = transaction.getClass();
-      }
-      TrackedDatabase database = database(db);
-      long handle = access.nativeHandle(transaction);
-      TrackedTransaction tracked = transactions.computeIfAbsent(handle, h -> new TrackedTransaction(h, database));
-      synchronize(tracked, access.transactionSnapshot(transaction));
-      markPending(tracked, false);
+      transactions.begun(database(db), transaction);
     } catch (Throwable t) {
       reporter.failure("beginTransaction", t);
     }
@@ -168,7 +164,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   @Override
   public void transactionSnapshotChanged(Object transaction) {
     try {
-      synchronize(transaction(transaction), access.transactionSnapshot(transaction));
+      transactions.snapshotChanged(transaction);
     } catch (Throwable t) {
       reporter.failure("Transaction snapshot change", t);
     }
@@ -177,9 +173,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   @Override
   public void transactionSnapshotOnNextOperation(Object transaction) {
     try {
-      TrackedTransaction tracked = transaction(transaction);
-      synchronize(tracked, access.transactionSnapshot(transaction));
-      markPending(tracked, true);
+      transactions.snapshotOnNextOperation(transaction);
     } catch (Throwable t) {
       reporter.failure("Transaction.setSnapshotOnNextOperation", t);
     }
@@ -187,14 +181,11 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   @Override
   public void transactionOperated(Object transaction) {
-    if (pendingTransactions.get() == 0) {
+    if (!transactions.anyPending()) {
       return;
     }
     try {
-      TrackedTransaction tracked = transactions.get(access.nativeHandle(transaction));
-      if (tracked != null && tracked.snapshotPending) {
-        synchronize(tracked, access.transactionSnapshot(transaction));
-      }
+      transactions.operated(transaction);
     } catch (Throwable t) {
       reporter.failure("Transaction operation", t);
     }
@@ -203,68 +194,16 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   @Override
   public void transactionSnapshotSeen(Object transaction, Object snapshot) {
     try {
-      synchronize(transaction(transaction), snapshot);
+      transactions.snapshotSeen(transaction, snapshot);
     } catch (Throwable t) {
       reporter.failure("Transaction.getSnapshot", t);
     }
   }
 
-  /** A transaction is closing: its native object, and the snapshot it holds, are destroyed. */
-  private void transactionClosing(Object transaction) {
-    try {
-      TrackedTransaction tracked = transactions.remove(access.nativeHandle(transaction));
-      if (tracked != null) {
-        synchronize(tracked, null);
-        markPending(tracked, false);
-      }
-    } catch (Throwable t) {
-      reporter.failure("Transaction.close", t);
-    }
-  }
-
-  private TrackedTransaction transaction(Object transaction) {
-    if (transactionClass == null) {
-      transactionClass = transaction.getClass();
-    }
-    return transactions.computeIfAbsent(access.nativeHandle(transaction), h -> new TrackedTransaction(h, null));
-  }
-
-  /** Makes the tracked snapshot of {@code transaction} the one it holds natively now. */
-  private void synchronize(TrackedTransaction transaction, Object snapshot) {
-    long handle = snapshot == null ? 0 : access.nativeHandle(snapshot);
-    synchronized (transaction) {
-      if (handle != 0) {
-        markPending(transaction, false);
-      }
-      TrackedSnapshot current = transaction.current;
-      if (current != null && current.handle == handle) {
-        return;
-      }
-      transaction.current = null;
-      if (current != null && current.claimEnd()) {
-        end(current, ReleaseReason.MANUAL);
-      }
-      if (handle != 0) {
-        Thread thread = Thread.currentThread();
-        TrackedSnapshot tracked = new TrackedSnapshot(handle, transaction.database, Holder.TRANSACTION, snapshot);
-        track(tracked, LeaseOptions.builder().ownerThread(thread).label(thread.getName() + " (transaction)").build());
-        transaction.current = tracked;
-      }
-    }
-  }
-
-  private void markPending(TrackedTransaction transaction, boolean pending) {
-    synchronized (transaction) {
-      if (transaction.snapshotPending != pending) {
-        transaction.snapshotPending = pending;
-        pendingTransactions.addAndGet(pending ? 1 : -1);
-      }
-    }
-  }
-
   // ---- registry bookkeeping ----
 
-  private void track(TrackedSnapshot tracked, LeaseOptions options) {
+  /** Registers a snapshot the host now holds. */
+  void track(TrackedSnapshot tracked, LeaseOptions options) {
     SnapshotLease lease = registry.track(tracked, options);
     tracked.leaseId = lease.id();
     byLease.put(lease.id(), tracked);
@@ -279,7 +218,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   }
 
   /** Forgets a snapshot whose end the caller has claimed, and tells the registry why it ended. */
-  private void end(TrackedSnapshot tracked, ReleaseReason reason) {
+  void end(TrackedSnapshot tracked, ReleaseReason reason) {
     forget(tracked);
     registry.release(tracked.leaseId, reason);
   }
