@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,19 +66,23 @@ class InFlightReadTest {
   private final SnapshotRegistry registry = SnapshotRegistry.builder()
       .source(new BlockingSource()).scheduler(Scheduler.manual()).build();
 
+  // Two threads of our own: on a 2-core machine the common pool may run only one task at a time.
+  private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
   @AfterEach
   void close() {
     finishRead.countDown();
+    threads.shutdownNow();
     registry.close();
   }
 
   @Test
   void releaseWaitsForTheReadInFlightThenReleasesTheSnapshotOnce() throws Exception {
     SnapshotLease lease = registry.create();
-    CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> lease.get(null, new byte[] {0}));
+    CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> lease.get(null, new byte[] {0}), threads);
     assertThat(readEntered.await(10, TimeUnit.SECONDS)).isTrue();
 
-    CompletableFuture<ReleaseOutcome> release = CompletableFuture.supplyAsync(() -> registry.forceRelease(lease.id()));
+    CompletableFuture<ReleaseOutcome> release = CompletableFuture.supplyAsync(() -> registry.forceRelease(lease.id()), threads);
     // The release has begun: new reads are refused at once, while the one in flight goes on.
     await().atMost(Duration.ofSeconds(10)).until(lease::isReleased);
     assertThatThrownBy(() -> lease.get(null, new byte[] {0})).isInstanceOf(SnapshotReleasedException.class);
