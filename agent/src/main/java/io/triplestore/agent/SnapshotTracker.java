@@ -41,6 +41,8 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   /** Learnt from the first snapshot seen, so every other {@code close()} costs one compare. */
   private volatile Class<?> snapshotClass;
   private volatile SnapshotRegistry registry;
+  /** The database of the last call: most hosts use one, and this spares a handle lookup per snapshot. */
+  private volatile TrackedDatabase lastDatabase;
 
   SnapshotTracker(RocksAccess access, SnapshotReporter reporter, ReleaseMode releaseMode, String packagePrefix) {
     this.access = access;
@@ -133,6 +135,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
         // Never seen, or already closed: touching the native database now could be a use-after-free.
         return;
       }
+      lastDatabase = null;
       List<TrackedSnapshot> held = new ArrayList<>();
       for (TrackedSnapshot tracked : byHandle.values()) {
         if (tracked.database == database && tracked.claimEnd()) {
@@ -278,13 +281,24 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   // ---- databases ----
 
   private TrackedDatabase database(Object db) {
+    TrackedDatabase last = lastDatabase;
+    if (last != null && last.db() == db) {
+      return last;
+    }
     long handle = access.nativeHandle(db);
     TrackedDatabase known = databases.get(handle);
     if (known != null && known.db() == db) {
+      lastDatabase = known;
       return known;
     }
     TrackedDatabase seen = new TrackedDatabase(db, handle, access.name(db));
+    if (!access.isOpen(db)) {
+      // A closed database (the host calls it after close): never read from it, never list it.
+      seen.markClosed();
+      return seen;
+    }
     databases.put(handle, seen);
+    lastDatabase = seen;
     return seen;
   }
 
