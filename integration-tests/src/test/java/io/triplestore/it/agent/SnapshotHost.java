@@ -87,6 +87,9 @@ public final class SnapshotHost {
       case "count" -> System.out.println("count native=" + (closed ? "closed" : db.getLongProperty("rocksdb.num-snapshots"))
           + " tracked=" + trackedCount());
       case "list" -> list();
+      // What an operator does in JConsole: Operations > forceRelease(id).
+      case "force-release" -> System.out.println("forceRelease " + ManagementFactory.getPlatformMBeanServer().invoke(
+          new ObjectName(AGENT_MXBEAN), "forceRelease", new Object[] {Long.parseLong(name)}, new String[] {"long"}));
       case "close" -> {
         db.close();
         closed = true;

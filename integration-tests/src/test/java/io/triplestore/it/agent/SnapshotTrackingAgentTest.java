@@ -70,6 +70,24 @@ class SnapshotTrackingAgentTest {
   }
 
   @Test
+  void operatorForceReleaseStopsTrackingButNeverFreesTheHostsSnapshot() throws Exception {
+    try (HostProcess host = host("ttl=1m,tick=100ms")) {
+      host.run("take a");
+      awaitCount(host, "count native=1 tracked=1");
+
+      host.run("force-release 1");
+
+      assertThat(host.stdout()).contains("forceRelease true");
+      assertThat(host.awaitStderr(line -> line.contains("RELEASED snapshot lease=1 "))).contains(
+          "for FORCED: the agent stopped tracking it but did not release the native snapshot, which stays held"
+              + " (release=never)");
+      assertThat(host.count()).isEqualTo("count native=1 tracked=0");
+      host.run("release a");
+      assertThat(host.count()).isEqualTo("count native=0 tracked=0");
+    }
+  }
+
+  @Test
   void deathOfTheOwnerThreadIsReportedAndTheSnapshotStaysListed() throws Exception {
     try (HostProcess host = host("ttl=1m,tick=100ms,stack=all")) {
       host.run("take-on-thread worker-1");
