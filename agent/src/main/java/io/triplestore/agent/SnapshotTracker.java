@@ -43,6 +43,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   private volatile SnapshotRegistry registry;
   /** The database of the last call: most hosts use one, and this spares a handle lookup per snapshot. */
   private volatile TrackedDatabase lastDatabase;
+  private volatile Runnable firstDatabase = () -> { };
 
   SnapshotTracker(RocksAccess access, SnapshotReporter reporter, ReleaseMode releaseMode, String packagePrefix) {
     this.access = access;
@@ -50,6 +51,11 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     this.releaseMode = releaseMode;
     this.snapshotClassName = packagePrefix + ".Snapshot";
     this.transactions = new TransactionTracker(access, this);
+  }
+
+  /** {@code action} runs (on the host's thread; keep it short) when the first open database is seen. */
+  void onFirstDatabase(Runnable action) {
+    this.firstDatabase = action;
   }
 
   /** Connects the registry; the tracker and the registry's source need each other. */
@@ -299,6 +305,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     }
     databases.put(handle, seen);
     lastDatabase = seen;
+    firstDatabase.run();
     return seen;
   }
 
