@@ -86,7 +86,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       TrackedSnapshot tracked = byHandle.get(access.nativeHandle(snapshot));
       if (tracked == null) {
         if (releasedByAgent.remove(snapshot) != null) {
-          reporter.hostReleasedAfterAgent(snapshot);
+          reporter.hostReleasedAfterAgent();
           return true;
         }
         // Taken before the agent attached: learn the database, which reports what it cannot track.
