@@ -21,11 +21,11 @@ import jdk.jfr.FlightRecorderListener;
  * before it reads anything from the lease, so with no recording running, or the event disabled,
  * the cost is that one check.
  *
- * <p>Concurrency: the statistics hook is added from {@link #recorderInitialized}, which the Flight
- * Recorder may call with its own locks held, and removed on registry close. No lock of ours is taken
- * around either call (that would invite a lock-order deadlock with the recorder); instead the
- * {@code stopped} flag is set before the removal and checked after the addition, so whichever of
- * the two runs last leaves the hook removed.
+ * <p>Concurrency: the statistics hook is added from {@link #recorderInitialized}, which the
+ * Flight Recorder may call with its own locks held, and removed on registry close. No lock of ours
+ * is taken around either call (that would invite a lock-order deadlock with the recorder);
+ * instead the {@code stopped} flag is set before the removal and checked after the addition, so
+ * whichever of the two runs last leaves the hook removed.
  */
 final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener {
 
