@@ -1,6 +1,5 @@
 package io.triplestore.daemon.jmx;
 
-
 import io.triplestore.daemon.config.Configuration;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
