@@ -103,7 +103,13 @@ public final class EmbeddedJolokia implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    try {
+      server.stop();
+    } catch (IllegalStateException e) {
+      // Stopping inside a JVM shutdown: Jolokia cannot remove its own shutdown hook ("Shutdown in
+      // progress"), and that hook, running now, stops the server.
+      LOG.debug("Jolokia stops through its own shutdown hook: {}", e.getMessage());
+    }
   }
 
   /** Jolokia's own messages, into log4j2. */
