@@ -55,7 +55,9 @@ final class NTriplesReader {
       parser.parse(in, "");
     } catch (RDFParseException e) {
       String message = e.getMessage() == null ? "syntax error" : e.getMessage();
-      throw new NTriplesSyntaxException(e.getLineNumber(), e.getColumnNumber(),
+      // At the end of the input RDF4J may not say where it was; the last location it reported does.
+      boolean located = e.getLineNumber() > 0;
+      throw new NTriplesSyntaxException(located ? e.getLineNumber() : line, located ? e.getColumnNumber() : column,
           message.replaceFirst(" \\[line \\d+(, column \\d+)?\\]$", ""), e);
     } catch (RDFHandlerException e) {
       throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
