@@ -408,6 +408,11 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
     return source.nativeSnapshotCount();
   }
 
+  @Override
+  public OptionalLong oldestNativeSnapshotTime() {
+    return source.oldestNativeSnapshotTime();
+  }
+
   // ---- maintenance ----
 
   @Override
