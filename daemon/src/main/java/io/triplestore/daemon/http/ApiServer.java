@@ -19,10 +19,12 @@ public final class ApiServer implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
+  private final GracefulHandler graceful;
 
-  private ApiServer(Server server, ServerConnector connector) {
+  private ApiServer(Server server, ServerConnector connector, GracefulHandler graceful) {
     this.server = server;
     this.connector = connector;
+    this.graceful = graceful;
   }
 
   /**
@@ -46,17 +48,23 @@ public final class ApiServer implements AutoCloseable {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new GracefulHandler(new ApiHandler(store, maxBatchTriples, bulkBatchTriples)));
+    GracefulHandler graceful = new GracefulHandler(new ApiHandler(store, maxBatchTriples, bulkBatchTriples));
+    server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(stopTimeout.toMillis());
     server.setStopAtShutdown(false); // the daemon's own shutdown hook orders the stop
     server.start();
-    return new ApiServer(server, connector);
+    return new ApiServer(server, connector, graceful);
   }
 
   /** The address with the port obtained. */
   public InetSocketAddress address() {
     return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
+  }
+
+  /** Requests being handled now. */
+  public long requestsInFlight() {
+    return graceful.getCurrentRequestCount();
   }
 
   /** Stops accepting, waits (bounded) for requests in flight, then stops. */
