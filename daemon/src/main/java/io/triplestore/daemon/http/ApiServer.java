@@ -17,6 +17,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class ApiServer implements AutoCloseable {
 
+  /** One acceptor and one selector thread. */
+  private static final int CONNECTOR_THREADS = 2;
+
   private final Server server;
   private final ServerConnector connector;
   private final GracefulHandler graceful;
@@ -38,13 +41,15 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(TripleStore store, String host, int port, int maxBatchTriples, int bulkBatchTriples,
       int maxThreads, Duration stopTimeout) throws Exception {
-    QueuedThreadPool threads = new QueuedThreadPool(Math.max(maxThreads, 4), Math.min(4, maxThreads));
+    // The connector's acceptor and selector threads come from the same pool: reserve them.
+    QueuedThreadPool threads =
+        new QueuedThreadPool(maxThreads + CONNECTOR_THREADS, Math.min(maxThreads, 4) + CONNECTOR_THREADS);
     threads.setName("http");
     Server server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);

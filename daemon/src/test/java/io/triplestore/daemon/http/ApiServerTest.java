@@ -214,6 +214,16 @@ class ApiServerTest {
     assertThat(json(send("POST", "/health", ""), 405)).containsEntry("allow", "GET");
   }
 
+  @Test
+  void errorsJettyRaisesItselfAreJsonToo() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.address().getPort())) {
+      socket.getOutputStream().write("GET /triples HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 400").contains("application/json").contains("\"error\":\"bad_request\"");
+    }
+  }
+
   static String line(int i) {
     return triple(i).toNTriples() + "\n";
   }

@@ -80,6 +80,13 @@ class DaemonOperationsTest {
   }
 
   @Test
+  void theStoreMBeanReclaimsThroughJolokia() throws Exception {
+    String reclaimed = jolokia("exec/io.triplestore:type=Store/reclaim()", JOLOKIA_CREDENTIALS).body();
+    assertThat(reclaimed).contains("\"status\":200");
+    assertThat(daemon.output()).contains("reclaim (forced bottommost compaction) done in");
+  }
+
+  @Test
   void jconsoleStyleRemoteJmxReadsTheMBeansWithCredentials() throws Exception {
     JMXServiceURL url = new JMXServiceURL(daemon.jmxUrl());
     long lease = id(daemon.send("POST", "/snapshots?ttl=PT5M&owner=jmx-client", null));
