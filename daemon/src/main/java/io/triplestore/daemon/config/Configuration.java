@@ -103,8 +103,7 @@ public final class Configuration {
   private static List<String> unknownEnvironment(Map<String, String> environment) {
     List<String> warnings = new ArrayList<>();
     for (String name : new TreeSet<>(environment.keySet())) {
-      boolean known = name.equals("TRIPLESTORE_HOME")
-          || java.util.Arrays.stream(ConfigKey.values()).anyMatch(key -> key.envName().equals(name));
+      boolean known = java.util.Arrays.stream(ConfigKey.values()).anyMatch(key -> key.envName().equals(name));
       if (name.startsWith(ConfigKey.ENV_PREFIX) && !known) {
         warnings.add("ignoring environment variable " + name + ": no such configuration key (see --help)");
       }

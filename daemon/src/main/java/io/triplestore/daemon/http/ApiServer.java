@@ -74,7 +74,13 @@ public final class ApiServer implements AutoCloseable {
 
   /** Stops accepting, waits (bounded) for requests in flight, then stops. */
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the HTTP server failed: " + e.getMessage(), e);
+    }
   }
 }
