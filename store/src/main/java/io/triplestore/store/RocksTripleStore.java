@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFWriter;
-import org.eclipse.rdf4j.rio.Rio;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -240,7 +238,7 @@ final class RocksTripleStore implements TripleStore {
   private static long export(OutputStream out, CloseableIterator<Triple> triples) {
     long written = 0;
     try (triples) {
-      RDFWriter nTriples = Rio.createWriter(RDFFormat.NTRIPLES, out);
+      RDFWriter nTriples = new NTriplesOutput(out);
       nTriples.startRDF();
       while (triples.hasNext()) {
         nTriples.handleStatement(RdfValues.toStatement(triples.next()));
