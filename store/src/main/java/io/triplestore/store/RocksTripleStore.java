@@ -203,9 +203,8 @@ final class RocksTripleStore implements TripleStore {
     Objects.requireNonNull(importOptions, "options");
     int max = options.maxAtomicImportTriples();
     return guard.call(() -> {
-      NTriplesInput input = new NTriplesInput(importOptions);
-      try (TripleWriter.StagedWrite write = writer.begin()) {
-        input.read(in, triple -> {
+      try (TripleWriter.StagedWrite write = writer.beginLarge()) {
+        long skipped = ParsingPipeline.run(in, importOptions, triple -> {
           if (write.staged() >= max) {
             throw new ImportTooLargeException(max);
           }
@@ -213,7 +212,7 @@ final class RocksTripleStore implements TripleStore {
         });
         ChangeResult result = write.commit(writeOptions);
         importOptions.progress(result.applied() + result.noOps());
-        return new ImportResult(result.applied(), result.noOps(), input.skipped(), 1);
+        return new ImportResult(result.applied(), result.noOps(), skipped, 1);
       }
     });
   }

@@ -144,6 +144,47 @@ class NTriplesImportTest {
   }
 
   @Test
+  void bulkLoadCountsRepeatsWithinABatchAndTriplesAlreadyStoredAsNoOps() {
+    ImportResult result = store.bulkLoad(input(
+        "<http://example.org/existing> <http://example.org/p> <http://example.org/o> .",
+        "<http://example.org/n> <http://example.org/p> \"x\" .",
+        "<http://example.org/n> <http://example.org/p> \"x\" .",
+        "<http://example.org/n> <http://example.org/p> \"y\" ."), ImportOptions.strict());
+
+    assertThat(result.added()).isEqualTo(2);
+    assertThat(result.noOps()).isEqualTo(2);
+    assertThat(store.size()).isEqualTo(3);
+    // "x" got one id although it was staged twice in the batch.
+    assertThat(store.stats().distinctTerms()).isEqualTo(3 + 3);
+  }
+
+  @Test
+  void skippedLinesAreReportedOnTheCallersThreadInInputOrder() {
+    List<String> threads = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    List<String> input = new ArrayList<>();
+    for (int i = 1; i <= 3000; i++) {
+      input.add(i % 1000 == 0 ? "broken line " + i : "<http://example.org/s" + i + "> <http://example.org/p> \"v\" .");
+    }
+    ImportResult result = store.bulkLoad(input(input.toArray(String[]::new)), ImportOptions.skipBadLines(line -> {
+      threads.add(Thread.currentThread().getName());
+      lines.add(line.line());
+    }));
+
+    assertThat(lines).containsExactly(1000L, 2000L, 3000L);
+    assertThat(threads).containsOnly(Thread.currentThread().getName());
+    assertThat(result.added()).isEqualTo(2997);
+  }
+
+  @Test
+  void aFailingImportStopsItsParserThread() {
+    assertThatThrownBy(() -> store.importNTriples(generated(5000), ImportOptions.strict()))
+        .isInstanceOf(ImportTooLargeException.class);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+        Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("triplestore-ntriples-parser")));
+  }
+
+  @Test
   void exportWritesEveryTripleAsNTriples() {
     store.add(Triple.of(BlankNode.of("n1"), TestStores.iri("p"), Literal.typed("7", Iri.of("http://www.w3.org/2001/XMLSchema#int"))));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
