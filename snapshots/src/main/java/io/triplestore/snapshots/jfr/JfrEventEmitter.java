@@ -18,7 +18,7 @@ import jdk.jfr.FlightRecorderListener;
  * the lease, so with no recording running (or the event disabled) the cost is that one check.
  *
  * <p>Concurrency: the statistics hook is added from {@link #recorderInitialized}, which the Flight
- * Recorder calls with its own locks held, and removed on registry close. No lock of ours is taken
+ * Recorder may call with its own locks held, and removed on registry close. No lock of ours is taken
  * around either call (that would invite a lock-order deadlock with the recorder); instead the
  * {@code stopped} flag is set before the removal and checked after the addition, so whichever of
  * the two runs last leaves the hook removed.
@@ -65,11 +65,8 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
   public void onCreated(SnapshotLease lease) {
     SnapshotCreatedEvent event = new SnapshotCreatedEvent();
     if (event.shouldCommit()) {
-      event.registry = registryName;
-      event.leaseId = lease.id();
-      event.owner = lease.ownerLabel();
+      event.describe(registryName, lease);
       event.ownerThread = lease.ownerThreadName();
-      event.ttl = lease.ttl().toNanos();
       event.commit();
     }
   }
@@ -78,11 +75,8 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
   public void onExpiryWarning(SnapshotLease lease, Duration remaining) {
     SnapshotExpiryWarningEvent event = new SnapshotExpiryWarningEvent();
     if (event.shouldCommit()) {
-      event.registry = registryName;
-      event.leaseId = lease.id();
-      event.owner = lease.ownerLabel();
+      event.describe(registryName, lease);
       event.age = lease.age().toNanos();
-      event.ttl = lease.ttl().toNanos();
       event.remaining = remaining.toNanos();
       event.commit();
     }
@@ -92,12 +86,9 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
   public void onReleased(SnapshotLease lease, ReleaseReason reason) {
     SnapshotReleasedEvent event = new SnapshotReleasedEvent();
     if (event.shouldCommit()) {
-      event.registry = registryName;
-      event.leaseId = lease.id();
-      event.owner = lease.ownerLabel();
+      event.describe(registryName, lease);
       event.reason = reason.name();
       event.age = lease.age().toNanos();
-      event.ttl = lease.ttl().toNanos();
       event.commit();
     }
   }
@@ -106,12 +97,9 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
   public void onReleaseDue(SnapshotLease lease, ReleaseReason reason) {
     SnapshotReleaseDueEvent event = new SnapshotReleaseDueEvent();
     if (event.shouldCommit()) {
-      event.registry = registryName;
-      event.leaseId = lease.id();
-      event.owner = lease.ownerLabel();
+      event.describe(registryName, lease);
       event.reason = reason.name();
       event.age = lease.age().toNanos();
-      event.ttl = lease.ttl().toNanos();
       event.commit();
     }
   }
