@@ -100,6 +100,9 @@ final class TriplesEndpoint {
       throw bulk ? bulkFailure(e, removal.committedTriples()) : syntaxError(e, "nothing was removed");
     } catch (BatchedRemoval.TooLarge e) {
       throw tooLarge("removed");
+    } catch (RuntimeException e) {
+      // A broken upload or a failing write: bulk mode still owes the count of what was committed.
+      throw bulk ? bulkFailure(e, removal.committedTriples()) : e;
     }
     ChangeResult result = removal.result();
     Responses.json(response, callback, 200, Responses.object("mode", bulk ? "bulk" : "atomic", "removed",
