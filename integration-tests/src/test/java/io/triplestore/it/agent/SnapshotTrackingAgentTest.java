@@ -47,13 +47,6 @@ class SnapshotTrackingAgentTest {
     }
   }
 
-  /** The agent MXBean's lease table, as the host reads it from its own platform MBeanServer. */
-  static List<String> list(HostProcess host) {
-    int seen = host.stdout().size();
-    host.run("list");
-    return host.stdout().subList(seen, host.stdout().size()).stream().filter(l -> l.startsWith("lease ")).toList();
-  }
-
   @Test
   void correctReleasesBringTheCountBackToZeroAndReportNothing() throws Exception {
     try (HostProcess host = host("ttl=1m,tick=100ms")) {
@@ -120,6 +113,13 @@ class SnapshotTrackingAgentTest {
       assertThat(host.count()).isEqualTo("count native=closed tracked=0");
       assertThat(host.exit()).isZero();
     }
+  }
+
+  /** The agent MXBean's lease table, as the host reads it from its own platform MBeanServer. */
+  static List<String> list(HostProcess host) {
+    int seen = host.stdout().size();
+    host.run("list");
+    return host.stdout().subList(seen, host.stdout().size()).stream().filter(l -> l.startsWith("lease ")).toList();
   }
 
   static void awaitCount(HostProcess host, String expected) {
