@@ -1,0 +1,147 @@
+package io.triplestore.benchmarks.registry;
+
+import io.triplestore.snapshots.Scheduler;
+import io.triplestore.snapshots.SnapshotLease;
+import io.triplestore.snapshots.SnapshotRegistry;
+import io.triplestore.snapshots.StackCapture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.rocksdb.RocksDB;
+import org.rocksdb.Snapshot;
+
+/**
+ * One snapshot taken and released: raw rocksdbjni ({@link #raw}) against the same through the
+ * lease registry, in one JMH run so that both see the same machine. The ratio registry/raw is the
+ * figure of merit (target at most 1.3 with stack capture off).
+ *
+ * <p>{@link #registry} uses {@link Scheduler#manual()}, so no maintenance thread shares the CPU;
+ * {@link #registryWithDaemonScheduler} is the default set-up, whose daemon thread ticks once a
+ * second and takes the registry lock briefly each time.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class CreateReleaseBenchmark {
+
+  /** The database alone, for the raw baseline. */
+  @State(Scope.Benchmark)
+  public static class Database {
+    TempRocksDb rocks;
+    RocksDB db;
+
+    @Setup(Level.Trial)
+    public void open() {
+      rocks = TempRocksDb.open();
+      db = rocks.db();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      try {
+        requireNoSnapshotLeft(rocks);
+      } finally {
+        rocks.close();
+      }
+    }
+  }
+
+  /** A registry with maintenance run by hand (never, here), at each stack-capture policy. */
+  @State(Scope.Benchmark)
+  public static class ManualRegistry {
+    @Param({"off", "sample:128", "all"})
+    String stackCapture;
+
+    TempRocksDb rocks;
+    SnapshotRegistry registry;
+
+    @Setup(Level.Trial)
+    public void open() {
+      rocks = TempRocksDb.open();
+      registry = SnapshotRegistry.builder()
+          .rocksDb(rocks.db())
+          .name("bench-manual")
+          .scheduler(Scheduler.manual())
+          .stackCapture(StackCapture.parse(stackCapture))
+          .build();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      closeRegistry(registry, rocks);
+    }
+  }
+
+  /** A registry as built by default: daemon maintenance thread, stack capture off. */
+  @State(Scope.Benchmark)
+  public static class DefaultRegistry {
+    TempRocksDb rocks;
+    SnapshotRegistry registry;
+
+    @Setup(Level.Trial)
+    public void open() {
+      rocks = TempRocksDb.open();
+      registry = SnapshotRegistry.builder().rocksDb(rocks.db()).name("bench-daemon").build();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      closeRegistry(registry, rocks);
+    }
+  }
+
+  @Benchmark
+  public Snapshot raw(Database state) {
+    Snapshot snapshot = state.db.getSnapshot();
+    state.db.releaseSnapshot(snapshot);
+    return snapshot;
+  }
+
+  @Benchmark
+  public SnapshotLease registry(ManualRegistry state) {
+    SnapshotLease lease = state.registry.create();
+    lease.close();
+    return lease;
+  }
+
+  @Benchmark
+  public SnapshotLease registryWithDaemonScheduler(DefaultRegistry state) {
+    SnapshotLease lease = state.registry.create();
+    lease.close();
+    return lease;
+  }
+
+  private static void closeRegistry(SnapshotRegistry registry, TempRocksDb rocks) {
+    int live = registry.count();
+    registry.close();
+    try {
+      requireNoSnapshotLeft(rocks);
+    } finally {
+      rocks.close();
+    }
+    if (live != 0) {
+      throw new IllegalStateException("the benchmark left " + live + " leases live");
+    }
+  }
+
+  // A benchmark that leaked snapshots measured something else than it claims: fail the run.
+  private static void requireNoSnapshotLeft(TempRocksDb rocks) {
+    long left = rocks.nativeSnapshotCount();
+    if (left != 0) {
+      throw new IllegalStateException("RocksDB still holds " + left + " snapshots after the benchmark");
+    }
+  }
+}
