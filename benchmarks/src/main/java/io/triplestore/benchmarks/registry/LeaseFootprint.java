@@ -32,8 +32,8 @@ public final class LeaseFootprint {
   private LeaseFootprint() {}
 
   public static void main(String[] args) {
-    int leases = args.length > 0 ? positive("leases", args[0]) : 1_000_000;
-    int rounds = args.length > 1 ? positive("rounds", args[1]) : 3;
+    int leases = args.length > 0 ? Arguments.positive("leases", args[0]) : 1_000_000;
+    int rounds = args.length > 1 ? Arguments.positive("rounds", args[1]) : 3;
     requireExplicitGc();
     System.out.printf(Locale.ROOT, "%s %s, %s, %,d leases, %d rounds%n", System.getProperty("java.vm.name"),
         System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(), leases, rounds);
@@ -119,17 +119,5 @@ public final class LeaseFootprint {
         throw new IllegalArgumentException("this measurement needs System.gc() to collect fully; drop " + argument);
       }
     }
-  }
-
-  private static int positive(String what, String text) {
-    try {
-      int value = Integer.parseInt(text.replace("_", ""));
-      if (value > 0) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the common message
-    }
-    throw new IllegalArgumentException(what + " must be a positive whole number, got '" + text + "'");
   }
 }
