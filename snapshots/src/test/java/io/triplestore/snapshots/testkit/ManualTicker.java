@@ -1,10 +1,11 @@
-package io.triplestore.snapshots;
+package io.triplestore.snapshots.testkit;
 
+import io.triplestore.snapshots.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A ticker that moves only when a test advances it. */
-final class FakeTicker implements Ticker {
+public final class ManualTicker implements Ticker {
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
@@ -13,8 +14,7 @@ final class FakeTicker implements Ticker {
     return nanos.get();
   }
 
-  FakeTicker advance(Duration duration) {
+  public void advance(Duration duration) {
     nanos.addAndGet(duration.toNanos());
-    return this;
   }
 }
