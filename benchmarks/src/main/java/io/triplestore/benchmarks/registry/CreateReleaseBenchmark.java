@@ -32,7 +32,9 @@ import org.rocksdb.Snapshot;
  *
  * <p>{@link #registry} uses {@link Scheduler#manual()}, so no maintenance thread shares the CPU;
  * {@link #registryWithDaemonScheduler} is the default set-up, whose daemon thread ticks once a
- * second and takes the registry lock briefly each time.
+ * second and takes the registry lock briefly each time. Both have the JFR event listener that
+ * {@code build()} installs by default (no recording running); {@link #registryWithoutJfrEvents}
+ * is built with {@code jfrEvents(false)} to show what that listener costs.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -107,6 +109,29 @@ public class CreateReleaseBenchmark {
     }
   }
 
+  /** Manual maintenance, stack capture off, and no JFR event listener: what that listener costs. */
+  @State(Scope.Benchmark)
+  public static class RegistryWithoutJfr {
+    TempRocksDb rocks;
+    SnapshotRegistry registry;
+
+    @Setup(Level.Trial)
+    public void open() {
+      rocks = TempRocksDb.open();
+      registry = SnapshotRegistry.builder()
+          .rocksDb(rocks.db())
+          .name("bench-no-jfr")
+          .scheduler(Scheduler.manual())
+          .jfrEvents(false)
+          .build();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      closeRegistry(registry, rocks);
+    }
+  }
+
   /** A registry as built by default: daemon maintenance thread, stack capture off. */
   @State(Scope.Benchmark)
   public static class DefaultRegistry {
@@ -143,6 +168,13 @@ public class CreateReleaseBenchmark {
 
   @Benchmark
   public SnapshotLease registry(ManualRegistry state) {
+    SnapshotLease lease = state.registry.create();
+    lease.close();
+    return lease;
+  }
+
+  @Benchmark
+  public SnapshotLease registryWithoutJfrEvents(RegistryWithoutJfr state) {
     SnapshotLease lease = state.registry.create();
     lease.close();
     return lease;
