@@ -3,6 +3,7 @@ package io.triplestore.benchmarks.registry;
 import io.triplestore.snapshots.Scheduler;
 import io.triplestore.snapshots.SnapshotLease;
 import io.triplestore.snapshots.SnapshotRegistry;
+import io.triplestore.snapshots.SnapshotRegistryBuilder;
 import io.triplestore.snapshots.StackCapture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -83,70 +84,63 @@ public class CreateReleaseBenchmark {
     }
   }
 
-  /** A registry with maintenance run by hand (never, here), at each stack-capture policy. */
-  @State(Scope.Benchmark)
-  public static class ManualRegistry {
-    @Param({"off", "sample:128", "all"})
-    String stackCapture;
-
+  /** A registry on its own database; each subclass says how the registry is built. */
+  public abstract static class RegistryOnDatabase {
     TempRocksDb rocks;
     SnapshotRegistry registry;
+
+    abstract SnapshotRegistryBuilder configure(SnapshotRegistryBuilder builder);
 
     @Setup(Level.Trial)
     public void open() {
       rocks = TempRocksDb.open();
-      registry = SnapshotRegistry.builder()
-          .rocksDb(rocks.db())
-          .name("bench-manual")
-          .scheduler(Scheduler.manual())
-          .stackCapture(StackCapture.parse(stackCapture))
-          .build();
+      registry = configure(SnapshotRegistry.builder().rocksDb(rocks.db())).build();
     }
 
     @TearDown(Level.Trial)
     public void close() {
-      closeRegistry(registry, rocks);
+      int live = registry.count();
+      registry.close();
+      try {
+        requireNoSnapshotLeft(rocks);
+      } finally {
+        rocks.close();
+      }
+      if (live != 0) {
+        throw new IllegalStateException("the benchmark left " + live + " leases live");
+      }
+    }
+  }
+
+  /** Maintenance run by hand (never, here), at each stack-capture policy. */
+  @State(Scope.Benchmark)
+  public static class ManualRegistry extends RegistryOnDatabase {
+    @Param({"off", "sample:128", "all"})
+    String stackCapture;
+
+    @Override
+    SnapshotRegistryBuilder configure(SnapshotRegistryBuilder builder) {
+      return builder.name("bench-manual")
+          .scheduler(Scheduler.manual())
+          .stackCapture(StackCapture.parse(stackCapture));
     }
   }
 
   /** Manual maintenance, stack capture off, and no JFR event listener: what that listener costs. */
   @State(Scope.Benchmark)
-  public static class RegistryWithoutJfr {
-    TempRocksDb rocks;
-    SnapshotRegistry registry;
-
-    @Setup(Level.Trial)
-    public void open() {
-      rocks = TempRocksDb.open();
-      registry = SnapshotRegistry.builder()
-          .rocksDb(rocks.db())
-          .name("bench-no-jfr")
-          .scheduler(Scheduler.manual())
-          .jfrEvents(false)
-          .build();
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-      closeRegistry(registry, rocks);
+  public static class RegistryWithoutJfr extends RegistryOnDatabase {
+    @Override
+    SnapshotRegistryBuilder configure(SnapshotRegistryBuilder builder) {
+      return builder.name("bench-no-jfr").scheduler(Scheduler.manual()).jfrEvents(false);
     }
   }
 
-  /** A registry as built by default: daemon maintenance thread, stack capture off. */
+  /** As built by default: daemon maintenance thread, stack capture off, JFR event listener. */
   @State(Scope.Benchmark)
-  public static class DefaultRegistry {
-    TempRocksDb rocks;
-    SnapshotRegistry registry;
-
-    @Setup(Level.Trial)
-    public void open() {
-      rocks = TempRocksDb.open();
-      registry = SnapshotRegistry.builder().rocksDb(rocks.db()).name("bench-daemon").build();
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-      closeRegistry(registry, rocks);
+  public static class DefaultRegistry extends RegistryOnDatabase {
+    @Override
+    SnapshotRegistryBuilder configure(SnapshotRegistryBuilder builder) {
+      return builder.name("bench-daemon");
     }
   }
 
@@ -168,36 +162,23 @@ public class CreateReleaseBenchmark {
 
   @Benchmark
   public SnapshotLease registry(ManualRegistry state) {
-    SnapshotLease lease = state.registry.create();
-    lease.close();
-    return lease;
+    return createAndRelease(state.registry);
   }
 
   @Benchmark
   public SnapshotLease registryWithoutJfrEvents(RegistryWithoutJfr state) {
-    SnapshotLease lease = state.registry.create();
-    lease.close();
-    return lease;
+    return createAndRelease(state.registry);
   }
 
   @Benchmark
   public SnapshotLease registryWithDaemonScheduler(DefaultRegistry state) {
-    SnapshotLease lease = state.registry.create();
-    lease.close();
-    return lease;
+    return createAndRelease(state.registry);
   }
 
-  private static void closeRegistry(SnapshotRegistry registry, TempRocksDb rocks) {
-    int live = registry.count();
-    registry.close();
-    try {
-      requireNoSnapshotLeft(rocks);
-    } finally {
-      rocks.close();
-    }
-    if (live != 0) {
-      throw new IllegalStateException("the benchmark left " + live + " leases live");
-    }
+  private static SnapshotLease createAndRelease(SnapshotRegistry registry) {
+    SnapshotLease lease = registry.create();
+    lease.close();
+    return lease;
   }
 
   // A benchmark that leaked snapshots measured something else than it claims: fail the run.
