@@ -37,7 +37,7 @@ final class RocksTripleStore implements TripleStore {
     this.options = options;
     this.database = database;
     this.guard = new StoreGuard(directory.toString());
-    this.dictionary = new Dictionary(database);
+    this.dictionary = new Dictionary(database, options.termCacheSize());
     this.latest = new LatestKeyReader(database.db, guard);
     this.writer = new TripleWriter(database, dictionary, latest, options.termCacheSize());
     this.writeOptions = new WriteOptions().setSync(options.syncWrites());
