@@ -9,8 +9,10 @@ import io.triplestore.daemon.jmx.RemoteJmx;
 import io.triplestore.daemon.jmx.StoreMXBean;
 import io.triplestore.daemon.jmx.StoreManagement;
 import io.triplestore.daemon.systemd.SystemdNotifier;
+import io.triplestore.snapshots.jmx.SnapshotRegistryJmx;
 import io.triplestore.store.StoreOptions;
 import io.triplestore.store.TripleStore;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -68,7 +70,7 @@ public final class Daemon implements AutoCloseable {
     MBeanRegistrations mbeans = new MBeanRegistrations();
     track("MBeans", mbeans::close);
     mbeans.register(new StoreManagement(store), StoreMXBean.OBJECT_NAME);
-    RegistryJmx.register(store.registry(), mbeans);
+    mbeans.adopt(SnapshotRegistryJmx.register(store.registry(), ManagementFactory.getPlatformMBeanServer()));
 
     ApiServer http = ApiServer.start(store, config.string(ConfigKey.HTTP_HOST), config.integer(ConfigKey.HTTP_PORT),
         config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES), StoreOptions.DEFAULT_BULK_BATCH_TRIPLES,
