@@ -2,6 +2,7 @@ package io.triplestore.it.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.triplestore.it.daemon.Distribution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The built distribution ({@code daemon/target/triplestored-<version>/bin/triplestored}) started
- * as a separate JVM, the way an operator starts it. Stdout and stderr go to a log file in the
+ * The shipped distribution ({@code triplestored-<version>.tar.gz}, unpacked) started as a separate
+ * JVM, the way an operator starts it: a builder of flags and environment, SIGKILL and SIGTERM, and
+ * the crash reports. (The daemon's own tests use the smaller {@code it.daemon.DaemonProcess}.) Stdout and stderr go to a log file in the
  * process's working directory (also where a JVM crash would leave its {@code hs_err} file); the
  * HTTP and Jolokia addresses are read from the "ready" line, since tests bind every port to 0.
  */
@@ -43,15 +45,16 @@ public final class DaemonProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** The unpacked distribution the daemon module builds. */
+  /** The shipped archive, unpacked once per test JVM (shared with the daemon's own tests). */
   public static Path distribution() {
-    Path root = Path.of(System.getProperty("triplestore.root", ".."));
-    String version = System.getProperty("triplestore.version", "0.1.0-SNAPSHOT");
-    Path home = root.resolve("daemon/target/triplestored-" + version).toAbsolutePath().normalize();
-    if (!Files.isExecutable(home.resolve("bin/triplestored"))) {
-      throw new IllegalStateException("no distribution at " + home + ": build it with ./mvnw -pl daemon -am package");
+    try {
+      return Distribution.home();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
-    return home;
   }
 
   /** A launch of the daemon in {@code workDir}; every port defaults to 0. */
