@@ -67,7 +67,11 @@ final class NTriplesInput {
     try {
       parser.parse(in, "");
     } catch (RDFParseException e) {
-      throw new NTriplesSyntaxException(e.getLineNumber(), e.getColumnNumber(), detail(e), e);
+      // At the end of the input RDF4J may not say where it was (line -1); the last location it
+      // reported does.
+      boolean located = e.getLineNumber() > 0;
+      throw new NTriplesSyntaxException(located ? e.getLineNumber() : line, located ? e.getColumnNumber() : column,
+          detail(e), e);
     } catch (RDFHandlerException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     } catch (IOException e) {
