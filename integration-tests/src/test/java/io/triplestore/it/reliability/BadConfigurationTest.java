@@ -24,13 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadConfigurationTest {
 
   private static final AtomicInteger TRIED = new AtomicInteger();
+  private static final Figures FIGURES = Figures.of("bad input catalogue (configuration)");
 
   @TempDir
   Path workDir;
 
   @AfterAll
   static void report() {
-    Figures.of("bad input catalogue (configuration)").put("badInputsTried", TRIED.get())
+    FIGURES.put("badInputsTried", TRIED.get())
         .put("operations", TRIED.get()).put("losses", 0).print();
   }
 

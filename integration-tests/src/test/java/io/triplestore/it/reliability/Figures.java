@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * The line also goes to {@code target/reliability-figures.txt}, from which docs/RELIABILITY.md is
  * updated.
  */
-final class Figures {
+public final class Figures {
 
   private final String scenario;
   private final Map<String, Object> values = new LinkedHashMap<>();
@@ -25,17 +25,17 @@ final class Figures {
     this.scenario = scenario;
   }
 
-  static Figures of(String scenario) {
+  public static Figures of(String scenario) {
     return new Figures(scenario);
   }
 
-  Figures put(String name, Object value) {
+  public Figures put(String name, Object value) {
     values.put(name, value);
     return this;
   }
 
   /** Prints {@code RELIABILITY <scenario>: k=v, ..., seconds=s} and appends it to the figures file. */
-  String print() {
+  public String print() {
     values.put("seconds", String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startNanos) / 1e9));
     String line = "RELIABILITY " + scenario + ": " + values.entrySet().stream()
         .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "));
@@ -52,12 +52,12 @@ final class Figures {
   }
 
   /** Whether the longer variants run ({@code -Dreliability.long=true}). */
-  static boolean isLong() {
+  public static boolean isLong() {
     return Boolean.getBoolean("reliability.long");
   }
 
   /** {@code normal}, or {@code longer} under {@code -Dreliability.long=true}. */
-  static int scale(int normal, int longer) {
+  public static int scale(int normal, int longer) {
     return isLong() ? longer : normal;
   }
 }
