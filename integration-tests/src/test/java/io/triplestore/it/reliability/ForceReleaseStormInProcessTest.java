@@ -148,5 +148,4 @@ class ForceReleaseStormInProcessTest {
     }
     return null;
   }
-
 }

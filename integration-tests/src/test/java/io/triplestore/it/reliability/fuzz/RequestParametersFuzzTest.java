@@ -2,6 +2,8 @@ package io.triplestore.it.reliability.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.BugDetectors;
+import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.triplestore.daemon.http.ApiServer;
 import io.triplestore.it.support.ApiClient;
@@ -37,6 +39,7 @@ class RequestParametersFuzzTest {
   private static ApiServer server;
   private static ApiClient api;
   private static long triples;
+  private static SilentCloseable networkPermission;
 
   @BeforeAll
   static void startServer() throws Exception {
@@ -46,12 +49,18 @@ class RequestParametersFuzzTest {
     store.add(Triple.of(Iri.of("http://it.example/s"), Iri.of("http://it.example/p"), Iri.of("http://it.example/o")));
     store.registry().create(Duration.ofHours(1)); // lease 1 stays live: ids in the corpus hit it
     server = ApiServer.start(store, "127.0.0.1", 0, 1000, 1000, 8, Duration.ofSeconds(5));
-    api = new ApiClient(URI.create("http://127.0.0.1:" + server.address().getPort() + "/"));
+    int port = server.address().getPort();
+    api = new ApiClient(URI.create("http://127.0.0.1:" + port + "/"));
+    // Jazzer's server-side request forgery detector flags every connection unless allowed: this
+    // target talks to its own server only.
+    networkPermission = BugDetectors.allowNetworkConnections(
+        (host, connectPort) -> connectPort == port && (host.equals("127.0.0.1") || host.equals("localhost")));
     triples = store.size();
   }
 
   @AfterAll
   static void stopServer() throws Exception {
+    networkPermission.close();
     server.close();
     store.close();
   }
