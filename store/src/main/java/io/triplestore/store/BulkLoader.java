@@ -23,11 +23,11 @@ final class BulkLoader {
   }
 
   ImportResult load(InputStream in, ImportOptions options) {
-    NTriplesInput input = new NTriplesInput(options);
     Batches batches = new Batches(options);
+    long skipped;
     try (WriteOptions noWal = new WriteOptions().setDisableWAL(true)) {
       try {
-        input.read(in, triple -> batches.add(triple, noWal));
+        skipped = ParsingPipeline.run(in, options, triple -> batches.add(triple, noWal));
         batches.commit(noWal);
       } catch (RuntimeException e) {
         batches.discard();
@@ -36,7 +36,7 @@ final class BulkLoader {
       }
     }
     flush();
-    return new ImportResult(batches.total.applied(), batches.total.noOps(), input.skipped(), batches.count);
+    return new ImportResult(batches.total.applied(), batches.total.noOps(), skipped, batches.count);
   }
 
   private void flushAfterFailure(RuntimeException failure) {

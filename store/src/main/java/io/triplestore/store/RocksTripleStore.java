@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFWriter;
-import org.eclipse.rdf4j.rio.Rio;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -207,9 +205,8 @@ final class RocksTripleStore implements TripleStore {
     Objects.requireNonNull(importOptions, "options");
     int max = options.maxAtomicImportTriples();
     return guard.call(() -> {
-      NTriplesInput input = new NTriplesInput(importOptions);
-      try (TripleWriter.StagedWrite write = writer.begin()) {
-        input.read(in, triple -> {
+      try (TripleWriter.StagedWrite write = writer.beginLarge()) {
+        long skipped = ParsingPipeline.run(in, importOptions, triple -> {
           if (write.staged() >= max) {
             throw new ImportTooLargeException(max);
           }
@@ -217,7 +214,7 @@ final class RocksTripleStore implements TripleStore {
         });
         ChangeResult result = write.commit(writeOptions);
         importOptions.progress(result.applied() + result.noOps());
-        return new ImportResult(result.applied(), result.noOps(), input.skipped(), 1);
+        return new ImportResult(result.applied(), result.noOps(), skipped, 1);
       }
     });
   }
@@ -242,7 +239,7 @@ final class RocksTripleStore implements TripleStore {
   private static long export(OutputStream out, CloseableIterator<Triple> triples) {
     long written = 0;
     try (triples) {
-      RDFWriter nTriples = Rio.createWriter(RDFFormat.NTRIPLES, out);
+      RDFWriter nTriples = new NTriplesOutput(out);
       nTriples.startRDF();
       while (triples.hasNext()) {
         nTriples.handleStatement(RdfValues.toStatement(triples.next()));

@@ -3,15 +3,15 @@ package io.triplestore.store;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import org.rocksdb.ReadOptions;
+import java.util.Set;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatchWithIndex;
 import org.rocksdb.WriteOptions;
 
 /**
- * The one way triples get written. A {@link StagedWrite} stages adds and removes in an indexed
- * write batch (so a term or triple staged earlier in the same batch is seen) and commits them in
- * one atomic write, together with the triple count and the next term id.
+ * The one way triples get written. A {@link StagedWrite} stages adds and removes in a
+ * {@link StagingBatch} (so a term or triple staged earlier in the same batch is seen) and commits
+ * them in one atomic write, together with the triple count and the next term id.
  *
  * <p>Concurrency: an existence check and the write that depends on it must not interleave with
  * another writer, or counts and term ids would go wrong; so one staged write at a time holds
@@ -42,11 +42,25 @@ final class TripleWriter {
     };
   }
 
-  /** Opens a staged write, waiting for any other to finish. Close it, committed or not. */
+  /**
+   * Opens a staged write for a bounded number of triples, waiting for any other to finish. Close
+   * it, committed or not.
+   */
   StagedWrite begin() {
+    return begin(false);
+  }
+
+  /** Opens a staged write that keeps what it stages off the Java heap, however much that is. */
+  StagedWrite beginLarge() {
+    return begin(true);
+  }
+
+  private StagedWrite begin(boolean large) {
     lock.lock();
     try {
-      return new StagedWrite();
+      return new StagedWrite(large
+          ? StagingBatch.indexed(database.db)
+          : StagingBatch.overlay(database.db, Set.of(database.str2id, database.index(IndexOrder.SPO))));
     } catch (RuntimeException | Error e) {
       lock.unlock();
       throw e;
@@ -55,14 +69,17 @@ final class TripleWriter {
 
   /** Adds and removes staged for one atomic commit; closing without a commit discards them. */
   final class StagedWrite implements AutoCloseable {
-    private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
-    private final ReadOptions readOptions = new ReadOptions();
+    private final StagingBatch batch;
     private final long tripleCountAtStart = tripleCount;
     private final long nextTermIdAtStart = nextTermId;
     private long applied;
     private long noOps;
     private boolean committed;
     private boolean closed;
+
+    private StagedWrite(StagingBatch batch) {
+      this.batch = batch;
+    }
 
     /** Stages an add; false when the triple is already there (or already staged): a no-op. */
     boolean add(Triple triple) {
@@ -90,12 +107,8 @@ final class TripleWriter {
         noOps++;
         return false;
       }
-      try {
-        for (IndexOrder index : IndexOrder.values()) {
-          batch.delete(database.index(index), index.key(s, p, o));
-        }
-      } catch (RocksDBException e) {
-        throw new StoreException("staging a remove failed: " + e.getMessage(), e);
+      for (IndexOrder index : IndexOrder.values()) {
+        batch.delete(database.index(index), index.key(s, p, o));
       }
       tripleCount--;
       applied++;
@@ -119,7 +132,7 @@ final class TripleWriter {
       put(database.meta, Dictionary.TRIPLE_COUNT_KEY, Dictionary.toBytes(tripleCount));
       put(database.meta, Dictionary.NEXT_TERM_ID_KEY, Dictionary.toBytes(nextTermId));
       try {
-        database.db.write(writeOptions, batch);
+        batch.write(writeOptions);
       } catch (RocksDBException e) {
         throw new StoreException("write failed, nothing of it was applied: " + e.getMessage(), e);
       }
@@ -158,20 +171,12 @@ final class TripleWriter {
       return read(database.index(IndexOrder.SPO), IndexOrder.SPO.key(s, p, o)) != null;
     }
 
-    private byte[] read(org.rocksdb.ColumnFamilyHandle columnFamily, byte[] key) {
-      try {
-        return batch.getFromBatchAndDB(database.db, columnFamily, readOptions, key);
-      } catch (RocksDBException e) {
-        throw new StoreException("read failed: " + e.getMessage(), e);
-      }
+    private byte[] read(ColumnFamilyHandle columnFamily, byte[] key) {
+      return batch.get(columnFamily, key);
     }
 
-    private void put(org.rocksdb.ColumnFamilyHandle columnFamily, byte[] key, byte[] value) {
-      try {
-        batch.put(columnFamily, key, value);
-      } catch (RocksDBException e) {
-        throw new StoreException("staging a write failed: " + e.getMessage(), e);
-      }
+    private void put(ColumnFamilyHandle columnFamily, byte[] key, byte[] value) {
+      batch.put(columnFamily, key, value);
     }
 
     /** Ends the staged write; without a commit, discards everything it staged. */
@@ -189,7 +194,6 @@ final class TripleWriter {
           termIds.clear();
         }
         batch.close();
-        readOptions.close();
       } finally {
         lock.unlock();
       }

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -103,8 +105,7 @@ public final class Configuration {
   private static List<String> unknownEnvironment(Map<String, String> environment) {
     List<String> warnings = new ArrayList<>();
     for (String name : new TreeSet<>(environment.keySet())) {
-      boolean known = name.equals("TRIPLESTORE_HOME")
-          || java.util.Arrays.stream(ConfigKey.values()).anyMatch(key -> key.envName().equals(name));
+      boolean known = java.util.Arrays.stream(ConfigKey.values()).anyMatch(key -> key.envName().equals(name));
       if (name.startsWith(ConfigKey.ENV_PREFIX) && !known) {
         warnings.add("ignoring environment variable " + name + ": no such configuration key (see --help)");
       }
@@ -118,15 +119,44 @@ public final class Configuration {
           + " (jolokia.user from " + source(ConfigKey.JOLOKIA_USER) + ", jolokia.password from "
           + source(ConfigKey.JOLOKIA_PASSWORD) + ")");
     }
-    if (optionalPort(ConfigKey.JMX_PORT).isPresent() && optionalPath(ConfigKey.JMX_PASSWORD_FILE).isEmpty()) {
-      throw new ConfigException("invalid configuration: jmx.port = " + optionalPort(ConfigKey.JMX_PORT).get()
-          + " needs jmx.password.file: remote JMX never runs without authentication");
+    if (bool(ConfigKey.JOLOKIA_ENABLED) && string(ConfigKey.JOLOKIA_USER).isEmpty()
+        && !isLoopback(string(ConfigKey.JOLOKIA_HOST))) {
+      throw new ConfigException("invalid configuration: jolokia.host = " + string(ConfigKey.JOLOKIA_HOST)
+          + " is not a loopback address, which needs jolokia.user and jolokia.password: without credentials"
+          + " Jolokia only listens on loopback");
+    }
+    if (optionalPort(ConfigKey.JMX_PORT).isPresent()) {
+      Path passwords = optionalPath(ConfigKey.JMX_PASSWORD_FILE).orElseThrow(() -> new ConfigException(
+          "invalid configuration: jmx.port = " + optionalPort(ConfigKey.JMX_PORT).get()
+              + " needs jmx.password.file: remote JMX never runs without authentication"));
+      if (isReadableByOthers(passwords)) {
+        throw new ConfigException("invalid configuration: jmx.password.file = " + passwords
+            + " is readable by group or others; expected a file only its owner can read (chmod 600)");
+      }
     }
     Optional<Duration> maxTtl = optionalDuration(ConfigKey.SNAPSHOT_MAX_TTL);
     Duration defaultTtl = duration(ConfigKey.SNAPSHOT_DEFAULT_TTL);
     if (maxTtl.isPresent() && defaultTtl.compareTo(maxTtl.get()) > 0) {
       throw new ConfigException("invalid configuration: snapshot.default-ttl = " + Durations.format(defaultTtl)
           + " is above snapshot.max-ttl = " + Durations.format(maxTtl.get()) + "; expected at most the max TTL");
+    }
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return java.net.InetAddress.getByName(host).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** On POSIX file systems; elsewhere (no permissions to read) the file is taken as private. */
+  private static boolean isReadableByOthers(Path file) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
+    } catch (UnsupportedOperationException | IOException e) {
+      return false;
     }
   }
 

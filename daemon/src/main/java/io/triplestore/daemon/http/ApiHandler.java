@@ -42,7 +42,7 @@ final class ApiHandler extends Handler.Abstract {
       route(request, response, callback);
     } catch (ApiException e) {
       Responses.error(response, callback, e);
-    } catch (Exception | Error e) {
+    } catch (Exception e) {
       Responses.error(response, callback, translate(request, e));
     }
     return true;

@@ -17,12 +17,17 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class ApiServer implements AutoCloseable {
 
+  /** One acceptor and one selector thread. */
+  private static final int CONNECTOR_THREADS = 2;
+
   private final Server server;
   private final ServerConnector connector;
+  private final GracefulHandler graceful;
 
-  private ApiServer(Server server, ServerConnector connector) {
+  private ApiServer(Server server, ServerConnector connector, GracefulHandler graceful) {
     this.server = server;
     this.connector = connector;
+    this.graceful = graceful;
   }
 
   /**
@@ -36,22 +41,25 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(TripleStore store, String host, int port, int maxBatchTriples, int bulkBatchTriples,
       int maxThreads, Duration stopTimeout) throws Exception {
-    QueuedThreadPool threads = new QueuedThreadPool(Math.max(maxThreads, 4), Math.min(4, maxThreads));
+    // The connector's acceptor and selector threads come from the same pool: reserve them.
+    QueuedThreadPool threads =
+        new QueuedThreadPool(maxThreads + CONNECTOR_THREADS, Math.min(maxThreads, 4) + CONNECTOR_THREADS);
     threads.setName("http");
     Server server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new GracefulHandler(new ApiHandler(store, maxBatchTriples, bulkBatchTriples)));
+    GracefulHandler graceful = new GracefulHandler(new ApiHandler(store, maxBatchTriples, bulkBatchTriples));
+    server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(stopTimeout.toMillis());
     server.setStopAtShutdown(false); // the daemon's own shutdown hook orders the stop
     server.start();
-    return new ApiServer(server, connector);
+    return new ApiServer(server, connector, graceful);
   }
 
   /** The address with the port obtained. */
@@ -59,9 +67,20 @@ public final class ApiServer implements AutoCloseable {
     return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
   }
 
+  /** Requests being handled now. */
+  public long requestsInFlight() {
+    return graceful.getCurrentRequestCount();
+  }
+
   /** Stops accepting, waits (bounded) for requests in flight, then stops. */
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the HTTP server failed: " + e.getMessage(), e);
+    }
   }
 }

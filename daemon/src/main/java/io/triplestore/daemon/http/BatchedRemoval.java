@@ -5,11 +5,12 @@ import io.triplestore.store.Triple;
 import io.triplestore.store.TripleStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
- * Collects parsed triples for removal. Atomic: at most {@code batchSize}, removed in one batch at
- * the end, or {@link TooLarge} with nothing removed. Bulk: removed every {@code batchSize}
- * triples, counting what was committed.
+ * Collects parsed triples for removal. Atomic (no progress listener): at most {@code batchSize},
+ * removed in one batch at the end, or {@link TooLarge} with nothing removed. Bulk: removed every
+ * {@code batchSize} triples, each commit told to the listener with the count so far.
  */
 final class BatchedRemoval {
 
@@ -24,25 +25,26 @@ final class BatchedRemoval {
 
   private final TripleStore store;
   private final int batchSize;
-  private final boolean commitEachBatch;
+  private final LongConsumer progress;
   private final List<Triple> pending = new ArrayList<>();
   private ChangeResult result = ChangeResult.NONE;
   private long batches;
 
-  BatchedRemoval(TripleStore store, int batchSize, boolean commitEachBatch) {
+  /** With {@code progress} null the removal is atomic. */
+  BatchedRemoval(TripleStore store, int batchSize, LongConsumer progress) {
     this.store = store;
     this.batchSize = batchSize;
-    this.commitEachBatch = commitEachBatch;
+    this.progress = progress;
   }
 
   void accept(Triple triple) {
-    if (pending.size() == batchSize) {
-      if (!commitEachBatch) {
-        throw new TooLarge();
-      }
-      commit();
+    if (progress == null && pending.size() == batchSize) {
+      throw new TooLarge();
     }
     pending.add(triple);
+    if (progress != null && pending.size() == batchSize) {
+      commit();
+    }
   }
 
   /** Removes what is still pending. */
@@ -56,6 +58,9 @@ final class BatchedRemoval {
     result = result.plus(store.remove(pending));
     batches++;
     pending.clear();
+    if (progress != null) {
+      progress.accept(committedTriples());
+    }
   }
 
   /** Input triples in the committed batches. */

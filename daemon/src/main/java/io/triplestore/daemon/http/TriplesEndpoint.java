@@ -14,7 +14,9 @@ import io.triplestore.store.TriplePattern;
 import io.triplestore.store.TripleStore;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.eclipse.jetty.http.HttpHeader;
@@ -64,16 +66,16 @@ final class TriplesEndpoint {
     boolean bulk = bulkMode(request);
     InputStream body = Content.Source.asInputStream(request);
     if (bulk) {
-      ImportResult result;
-      try {
-        result = store.bulkLoad(body, ImportOptions.builder()
-            .progress(read -> LOG.info("bulk add from {}: {} triples committed", Request.getRemoteAddr(request), read))
-            .build());
-      } catch (BulkLoadException e) {
-        throw bulkFailure(e, e.committedTriples());
-      }
-      Responses.json(response, callback, 200, Responses.object("mode", "bulk", "added", result.added(),
-          "alreadyPresent", result.noOps(), "read", result.triplesRead(), "batches", result.batches()));
+      bulk(request, response, callback, "add", progress -> {
+        ImportResult result;
+        try {
+          result = store.bulkLoad(body, ImportOptions.builder().progress(progress).build());
+        } catch (BulkLoadException e) {
+          throw bulkFailure(e, e.committedTriples());
+        }
+        return Responses.object("mode", "bulk", "added", result.added(), "alreadyPresent", result.noOps(),
+            "read", result.triplesRead(), "batches", result.batches());
+      });
       return;
     }
     ImportResult result;
@@ -92,19 +94,73 @@ final class TriplesEndpoint {
   void remove(Request request, Response response, Callback callback) {
     boolean bulk = bulkMode(request);
     InputStream body = Content.Source.asInputStream(request);
-    BatchedRemoval removal = new BatchedRemoval(store, bulk ? bulkBatchTriples : maxBatchTriples, bulk);
+    if (bulk) {
+      bulk(request, response, callback, "remove", progress -> {
+        BatchedRemoval removal = new BatchedRemoval(store, bulkBatchTriples, progress);
+        try {
+          new NTriplesReader().read(body, removal::accept);
+          removal.finish();
+        } catch (RuntimeException e) {
+          // A syntax error, a broken upload or a failing write: say what was committed before it.
+          throw bulkFailure(e, removal.committedTriples());
+        }
+        return removed("bulk", removal);
+      });
+      return;
+    }
+    BatchedRemoval removal = new BatchedRemoval(store, maxBatchTriples, null);
     try {
       new NTriplesReader().read(body, removal::accept);
       removal.finish();
     } catch (NTriplesSyntaxException e) {
-      throw bulk ? bulkFailure(e, removal.committedTriples()) : syntaxError(e, "nothing was removed");
+      throw syntaxError(e, "nothing was removed");
     } catch (BatchedRemoval.TooLarge e) {
       throw tooLarge("removed");
     }
+    Responses.json(response, callback, 200, removed("atomic", removal));
+  }
+
+  private static Map<String, Object> removed(String mode, BatchedRemoval removal) {
     ChangeResult result = removal.result();
-    Responses.json(response, callback, 200, Responses.object("mode", bulk ? "bulk" : "atomic", "removed",
-        result.applied(), "absent", result.noOps(), "read", result.applied() + result.noOps(), "batches",
-        removal.batches()));
+    return Responses.object("mode", mode, "removed", result.applied(), "absent", result.noOps(),
+        "read", result.applied() + result.noOps(), "batches", removal.batches());
+  }
+
+  /** A bulk change: it commits batch after batch, each reported to the progress it is given. */
+  @FunctionalInterface
+  private interface BulkChange {
+    Map<String, Object> run(LongConsumer progress);
+  }
+
+  /**
+   * Runs a bulk change. Progress goes to the log, and with {@code Accept: application/x-ndjson}
+   * to the client as JSON lines, ending with the result or the error; otherwise the reply is one
+   * JSON object at the end, or the error with its status.
+   */
+  private static void bulk(Request request, Response response, Callback callback, String what, BulkChange change) {
+    ProgressLines lines = ProgressLines.requested(request) ? ProgressLines.start(response, callback) : null;
+    LongConsumer progress = committed -> {
+      LOG.info("bulk {} from {}: {} triples committed", what, Request.getRemoteAddr(request), committed);
+      if (lines != null) {
+        lines.write(Responses.object("committed", committed));
+      }
+    };
+    Map<String, Object> reply;
+    try {
+      reply = change.run(progress);
+    } catch (ApiException failure) {
+      if (lines == null) {
+        throw failure;
+      }
+      lines.finish(failure.body());
+      return;
+    }
+    if (lines == null) {
+      Responses.json(response, callback, 200, reply);
+    } else {
+      reply.put("done", true);
+      lines.finish(reply);
+    }
   }
 
   private boolean bulkMode(Request request) {

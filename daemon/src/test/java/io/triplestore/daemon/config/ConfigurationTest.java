@@ -115,6 +115,27 @@ class ConfigurationTest {
   }
 
   @Test
+  void jolokiaBeyondLoopbackNeedsCredentials() {
+    assertThatThrownBy(() -> resolve(Map.of("jolokia.host", "0.0.0.0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("jolokia.host = 0.0.0.0 is not a loopback address");
+    assertThat(resolve(Map.of("jolokia.host", "0.0.0.0", "jolokia.user", "ops", "jolokia.password", "pw"))
+        .string(ConfigKey.JOLOKIA_HOST)).isEqualTo("0.0.0.0");
+    assertThat(resolve(Map.of("jolokia.host", "0.0.0.0", "jolokia.enabled", "false"))
+        .bool(ConfigKey.JOLOKIA_ENABLED)).isFalse();
+  }
+
+  @Test
+  void theJmxPasswordFileMustBePrivate() throws IOException {
+    Path passwords = write("monitor secret\n");
+    Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> resolve(Map.of("jmx.port", "0", "jmx.password.file", passwords.toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("readable by group or others");
+    Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    assertThat(resolve(Map.of("jmx.port", "0", "jmx.password.file", passwords.toString()))
+        .optionalPort(ConfigKey.JMX_PORT)).contains(0);
+  }
+
+  @Test
   void jmxFilesMustBeReadable() {
     assertThatThrownBy(() -> resolve(Map.of("jmx.port", "0", "jmx.password.file", dir.resolve("missing").toString())))
         .isInstanceOf(ConfigException.class).hasMessageContaining("jmx.password.file")

@@ -123,7 +123,32 @@ class ApiServerTest {
 
     Map<String, Object> removed = json(send("DELETE", "/triples?mode=bulk", lines(BULK_BATCH * 2)), 200);
     assertThat(removed).containsEntry("removed", BULK_BATCH * 2).containsEntry("batches", 2);
+
+    store.add(triple(1));
+    Map<String, Object> partly = json(send("DELETE", "/triples?mode=bulk", lines(BULK_BATCH) + "oops\n"), 400);
+    assertThat(partly).containsEntry("committed", BULK_BATCH).containsEntry("line", BULK_BATCH + 1);
     assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void bulkProgressStreamsAsJsonLinesWhenAsked() throws Exception {
+    HttpResponse<String> done = client.send(HttpRequest.newBuilder(URI.create(base + "/triples?mode=bulk"))
+        .header("Content-Type", "application/n-triples").header("Accept", "application/x-ndjson")
+        .POST(HttpRequest.BodyPublishers.ofString(lines(7))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.headers().firstValue("Content-Type")).contains("application/x-ndjson");
+    java.util.List<String> progress = done.body().lines().collect(Collectors.toList());
+    assertThat(progress.subList(0, 2)).containsExactly("{\"committed\":3}", "{\"committed\":6}");
+    assertThat(parse(progress.get(progress.size() - 1))).containsEntry("done", true)
+        .containsEntry("added", 7);
+
+    HttpResponse<String> failed = client.send(HttpRequest.newBuilder(URI.create(base + "/triples?mode=bulk"))
+        .header("Accept", "application/x-ndjson")
+        .POST(HttpRequest.BodyPublishers.ofString(lines(4) + "broken\n")).build(), HttpResponse.BodyHandlers.ofString());
+    java.util.List<String> failure = failed.body().lines().collect(Collectors.toList());
+    assertThat(failure.get(0)).isEqualTo("{\"committed\":3}");
+    assertThat(parse(failure.get(failure.size() - 1))).containsEntry("error", "bad_request")
+        .containsEntry("committed", 3).containsEntry("line", 5);
   }
 
   @Test
@@ -214,6 +239,16 @@ class ApiServerTest {
     assertThat(json(send("POST", "/health", ""), 405)).containsEntry("allow", "GET");
   }
 
+  @Test
+  void errorsJettyRaisesItselfAreJsonToo() throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.address().getPort())) {
+      socket.getOutputStream().write("GET /triples HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 400").contains("application/json").contains("\"error\":\"bad_request\"");
+    }
+  }
+
   static String line(int i) {
     return triple(i).toNTriples() + "\n";
   }
@@ -248,6 +283,11 @@ class ApiServerTest {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
     return JSON.readValue(response.body(), Map.class);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parse(String json) throws Exception {
+    return JSON.readValue(json, Map.class);
   }
 
   static String message(HttpResponse<String> response, int status) throws Exception {

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,7 @@ class DaemonOperationsTest {
   @BeforeAll
   void start() throws Exception {
     Path passwords = Files.writeString(work.resolve("jmx.password"), "monitor jmx-secret\n");
+    Files.setPosixFilePermissions(passwords, PosixFilePermissions.fromString("rw-------"));
     Path access = Files.writeString(work.resolve("jmx.access"), "monitor readwrite\n");
     daemon = DaemonProcess.start(work, List.of("--data.dir=" + work.resolve("data"), "--jmx.port=0",
         "--jmx.password.file=" + passwords, "--jmx.access.file=" + access),
@@ -77,6 +79,13 @@ class DaemonOperationsTest {
 
     Map<String, Object> gone = body(daemon.send("GET", "/triples?snapshot=" + lease, null), 410);
     assertThat(gone).containsEntry("error", "gone").containsEntry("reason", "FORCED");
+  }
+
+  @Test
+  void theStoreMBeanReclaimsThroughJolokia() throws Exception {
+    String reclaimed = jolokia("exec/io.triplestore:type=Store/reclaim()", JOLOKIA_CREDENTIALS).body();
+    assertThat(reclaimed).contains("\"status\":200");
+    assertThat(daemon.output()).contains("reclaim (forced bottommost compaction) done in");
   }
 
   @Test

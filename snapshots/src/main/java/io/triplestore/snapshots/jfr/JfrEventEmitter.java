@@ -14,14 +14,18 @@ import jdk.jfr.FlightRecorderListener;
 /**
  * Turns one registry's lifecycle calls into JFR events, and adds the periodic statistics hook.
  *
- * <p>Each method allocates its event and asks {@code shouldCommit()} before it reads anything from
- * the lease, so with no recording running (or the event disabled) the cost is that one check.
+ * <p>Until the Flight Recorder has been initialized (by a recording started on the command line,
+ * by {@code jcmd}, or by code) each method returns after reading one volatile flag: not even the
+ * event classes are loaded, because the JDK sets up its JFR metadata on the first event class
+ * (about 150 ms). After that, each method allocates its event and asks {@code shouldCommit()}
+ * before it reads anything from the lease, so with no recording running, or the event disabled,
+ * the cost is that one check.
  *
- * <p>Concurrency: the statistics hook is added from {@link #recorderInitialized}, which the Flight
- * Recorder calls with its own locks held, and removed on registry close. No lock of ours is taken
- * around either call (that would invite a lock-order deadlock with the recorder); instead the
- * {@code stopped} flag is set before the removal and checked after the addition, so whichever of
- * the two runs last leaves the hook removed.
+ * <p>Concurrency: the statistics hook is added from {@link #recorderInitialized}, which the
+ * Flight Recorder may call with its own locks held, and removed on registry close. No lock of ours
+ * is taken around either call (that would invite a lock-order deadlock with the recorder);
+ * instead the {@code stopped} flag is set before the removal and checked after the addition, so
+ * whichever of the two runs last leaves the hook removed.
  */
 final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener {
 
@@ -29,6 +33,7 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
   private final String registryName;
   private final Runnable statisticsHook = this::emitStatistics;
   private final AtomicBoolean hookAdded = new AtomicBoolean();
+  private volatile boolean recorderUp;
   private volatile boolean stopped;
 
   JfrEventEmitter(SnapshotRegistry registry) {
@@ -52,6 +57,7 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
 
   @Override
   public void recorderInitialized(FlightRecorder recorder) {
+    recorderUp = true;
     if (stopped || !hookAdded.compareAndSet(false, true)) {
       return;
     }
@@ -63,26 +69,26 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
 
   @Override
   public void onCreated(SnapshotLease lease) {
+    if (!recorderUp) {
+      return;
+    }
     SnapshotCreatedEvent event = new SnapshotCreatedEvent();
     if (event.shouldCommit()) {
-      event.registry = registryName;
-      event.leaseId = lease.id();
-      event.owner = lease.ownerLabel();
+      event.describe(registryName, lease);
       event.ownerThread = lease.ownerThreadName();
-      event.ttl = lease.ttl().toNanos();
       event.commit();
     }
   }
 
   @Override
   public void onExpiryWarning(SnapshotLease lease, Duration remaining) {
+    if (!recorderUp) {
+      return;
+    }
     SnapshotExpiryWarningEvent event = new SnapshotExpiryWarningEvent();
     if (event.shouldCommit()) {
-      event.registry = registryName;
-      event.leaseId = lease.id();
-      event.owner = lease.ownerLabel();
+      event.describe(registryName, lease);
       event.age = lease.age().toNanos();
-      event.ttl = lease.ttl().toNanos();
       event.remaining = remaining.toNanos();
       event.commit();
     }
@@ -90,28 +96,28 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
 
   @Override
   public void onReleased(SnapshotLease lease, ReleaseReason reason) {
+    if (!recorderUp) {
+      return;
+    }
     SnapshotReleasedEvent event = new SnapshotReleasedEvent();
     if (event.shouldCommit()) {
-      event.registry = registryName;
-      event.leaseId = lease.id();
-      event.owner = lease.ownerLabel();
+      event.describe(registryName, lease);
       event.reason = reason.name();
       event.age = lease.age().toNanos();
-      event.ttl = lease.ttl().toNanos();
       event.commit();
     }
   }
 
   @Override
   public void onReleaseDue(SnapshotLease lease, ReleaseReason reason) {
+    if (!recorderUp) {
+      return;
+    }
     SnapshotReleaseDueEvent event = new SnapshotReleaseDueEvent();
     if (event.shouldCommit()) {
-      event.registry = registryName;
-      event.leaseId = lease.id();
-      event.owner = lease.ownerLabel();
+      event.describe(registryName, lease);
       event.reason = reason.name();
       event.age = lease.age().toNanos();
-      event.ttl = lease.ttl().toNanos();
       event.commit();
     }
   }

@@ -10,9 +10,10 @@ import java.util.List;
  * {@code jcmd <pid> JFR.start settings=snapshots.jfc}, then
  * {@code jfr print --events triplestore.SnapshotReleased rec.jfr}.
  *
- * <p>While no recording is running an event costs one allocation that the JIT removes and one
- * {@code shouldCommit()} check; the periodic statistics hook is only added to the Flight Recorder
- * once it has been initialized, so a process that never records pays nothing for it either.
+ * <p>Until the Flight Recorder is initialized (by {@code -XX:StartFlightRecording}, {@code jcmd} or
+ * code) a lease event costs one volatile read: the event classes are not even loaded, and the
+ * periodic statistics hook is not added. After that, while no recording is running, an event costs
+ * an allocation that the JIT removes and one {@code shouldCommit()} check.
  */
 public final class SnapshotJfrEvents {
 

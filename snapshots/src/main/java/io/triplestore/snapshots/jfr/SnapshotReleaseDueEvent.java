@@ -1,10 +1,8 @@
 package io.triplestore.snapshots.jfr;
 
-import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /**
@@ -14,21 +12,7 @@ import jdk.jfr.Timespan;
 @Name(SnapshotJfrEvents.RELEASE_DUE)
 @Label("Snapshot Release Due")
 @Description("A report-only registry found a lease expired or its owner gone; the snapshot is still held")
-@Category({SnapshotJfrEvents.CATEGORY, SnapshotJfrEvents.SUBCATEGORY})
-@StackTrace(false)
-final class SnapshotReleaseDueEvent extends jdk.jfr.Event {
-
-  @Label("Registry")
-  @Description("Name of the snapshot registry that tracks the lease")
-  String registry;
-
-  @Label("Lease Id")
-  @Description("Id of the lease, unique within its registry")
-  long leaseId;
-
-  @Label("Owner")
-  @Description("Who holds the lease")
-  String owner;
+final class SnapshotReleaseDueEvent extends LeaseEvent {
 
   @Label("Reason")
   @Description("Why it would have been released: EXPIRED or OWNER_DOWN")
@@ -38,9 +22,4 @@ final class SnapshotReleaseDueEvent extends jdk.jfr.Event {
   @Description("How long the snapshot has been held")
   @Timespan(Timespan.NANOSECONDS)
   long age;
-
-  @Label("TTL")
-  @Description("Time-to-live of the lease")
-  @Timespan(Timespan.NANOSECONDS)
-  long ttl;
 }

@@ -124,12 +124,12 @@ final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
 
   @Override
   public long getOldestRocksDbSnapshotTime() {
-    // A closed registry's database may be closed too: never ask it for properties.
-    return registry.isClosed() ? -1 : registry.oldestNativeSnapshotTime().orElse(-1);
+    return registry.oldestNativeSnapshotTime().orElse(-1);
   }
 
   private OptionalLong nativeCount() {
-    return registry.isClosed() ? OptionalLong.empty() : registry.nativeSnapshotCount();
+    // Empty once the registry is closed: its database may be closed too.
+    return registry.nativeSnapshotCount();
   }
 
   // ---- operations ----

@@ -2,6 +2,7 @@ package io.triplestore.snapshots.jfr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -12,8 +13,8 @@ import java.util.stream.Stream;
 import jdk.jfr.Event;
 
 /**
- * Every JFR event class in the production package, found by listing the compiled classes: a new
- * event class is picked up without anyone remembering to add it to a list.
+ * Every concrete JFR event class in the production package, found by listing the compiled classes:
+ * a new event class is picked up without anyone remembering to add it to a list.
  */
 final class EventClasses {
 
@@ -27,6 +28,7 @@ final class EventClasses {
           .filter(file -> file.endsWith(".class") && !file.contains("$"))
           .map(file -> load(packageName + "." + file.substring(0, file.length() - ".class".length())))
           .filter(Event.class::isAssignableFrom)
+          .filter(type -> !Modifier.isAbstract(type.getModifiers()))
           .map(type -> type.asSubclass(Event.class))
           .collect(Collectors.toList());
     } catch (IOException e) {
