@@ -17,7 +17,7 @@ final class AgentLog {
 
   private final PrintStream out;
 
-  private AgentLog(PrintStream out) {
+  AgentLog(PrintStream out) {
     this.out = out;
   }
 

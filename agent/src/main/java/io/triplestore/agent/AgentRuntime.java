@@ -3,9 +3,7 @@ package io.triplestore.agent;
 import io.triplestore.agent.bridge.SnapshotBridge;
 import io.triplestore.snapshots.ExpiryAction;
 import io.triplestore.snapshots.SnapshotRegistry;
-import io.triplestore.snapshots.jmx.SnapshotRegistryJmx;
 import java.lang.instrument.Instrumentation;
-import java.lang.management.ManagementFactory;
 
 /**
  * The running agent: one registry for the whole JVM (named {@code agent}) that tracks every
@@ -47,6 +45,8 @@ final class AgentRuntime {
         .listener(tracker)
         .build();
     tracker.attach(registry);
+    MXBeanRegistration mxBean = new MXBeanRegistration(registry, log);
+    tracker.onFirstDatabase(mxBean::startOnce);
     if (!SnapshotBridge.install(tracker)) {
       registry.close();
       log.line("already active in this JVM; the new options are ignored");
@@ -57,24 +57,9 @@ final class AgentRuntime {
     if (shape.failed()) {
       return;
     }
-    registerMXBeanLater(registry, log);
+    if (attached) {
+      mxBean.startOnce();
+    }
     log.line("active (" + (attached ? "attached to a running JVM" : "-javaagent") + "): " + options.describe());
-  }
-
-  /**
-   * Registers the registry's MXBean ({@code io.triplestore:type=SnapshotRegistry,name=agent}) on
-   * the platform MBeanServer, from a daemon thread: creating the platform server starts JMX and
-   * {@code java.util.logging} machinery that a host may still be configuring while premain runs.
-   */
-  private static void registerMXBeanLater(SnapshotRegistry registry, AgentLog log) {
-    Thread register = new Thread(() -> {
-      try {
-        SnapshotRegistryJmx.register(registry, ManagementFactory.getPlatformMBeanServer());
-      } catch (Throwable t) {
-        log.line("the registry MXBean could not be registered (tracking and logging go on): " + t);
-      }
-    }, "triplestore-agent-jmx");
-    register.setDaemon(true);
-    register.start();
   }
 }

@@ -17,6 +17,7 @@ import java.lang.reflect.Method;
 final class RocksAccess {
 
   private final ClassValue<MethodHandle> nativeHandle = lookup("getNativeHandle", MethodType.methodType(long.class));
+  private final ClassValue<MethodHandle> owningHandle = lookup("isOwningHandle", MethodType.methodType(boolean.class));
   private final ClassValue<MethodHandle> name = lookup("getName", MethodType.methodType(String.class));
   private final ClassValue<MethodHandle> longProperty =
       lookup("getLongProperty", MethodType.methodType(long.class, String.class));
@@ -43,6 +44,15 @@ final class RocksAccess {
       throw e;
     } catch (Throwable t) {
       throw new UnexpectedShapeException(rocksObject.getClass().getName() + ".getNativeHandle() failed", t);
+    }
+  }
+
+  /** Whether a native reference still owns its native object ({@code isOwningHandle()}); true if unknown. */
+  boolean isOpen(Object rocksObject) {
+    try {
+      return (boolean) owningHandle.get(rocksObject.getClass()).invokeExact(rocksObject);
+    } catch (Throwable t) {
+      return true;
     }
   }
 

@@ -84,7 +84,7 @@ final class SnapshotReporter {
         + "); their owners and ages are unknown");
   }
 
-  void hostReleasedAfterAgent(Object snapshot) {
+  void hostReleasedAfterAgent() {
     log.line("SKIPPED a releaseSnapshot of a snapshot the agent had already released (release=expired);"
         + " releasing it twice would have freed it twice");
   }

@@ -41,6 +41,9 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   /** Learnt from the first snapshot seen, so every other {@code close()} costs one compare. */
   private volatile Class<?> snapshotClass;
   private volatile SnapshotRegistry registry;
+  /** The database of the last call: most hosts use one, and this spares a handle lookup per snapshot. */
+  private volatile TrackedDatabase lastDatabase;
+  private volatile Runnable firstDatabase = () -> { };
 
   SnapshotTracker(RocksAccess access, SnapshotReporter reporter, ReleaseMode releaseMode, String packagePrefix) {
     this.access = access;
@@ -48,6 +51,11 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     this.releaseMode = releaseMode;
     this.snapshotClassName = packagePrefix + ".Snapshot";
     this.transactions = new TransactionTracker(access, this);
+  }
+
+  /** {@code action} runs (on the host's thread; keep it short) when the first open database is seen. */
+  void onFirstDatabase(Runnable action) {
+    this.firstDatabase = action;
   }
 
   /** Connects the registry; the tracker and the registry's source need each other. */
@@ -78,7 +86,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       TrackedSnapshot tracked = byHandle.get(access.nativeHandle(snapshot));
       if (tracked == null) {
         if (releasedByAgent.remove(snapshot) != null) {
-          reporter.hostReleasedAfterAgent(snapshot);
+          reporter.hostReleasedAfterAgent();
           return true;
         }
         // Taken before the agent attached: learn the database, which reports what it cannot track.
@@ -133,6 +141,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
         // Never seen, or already closed: touching the native database now could be a use-after-free.
         return;
       }
+      lastDatabase = null;
       List<TrackedSnapshot> held = new ArrayList<>();
       for (TrackedSnapshot tracked : byHandle.values()) {
         if (tracked.database == database && tracked.claimEnd()) {
@@ -278,13 +287,25 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   // ---- databases ----
 
   private TrackedDatabase database(Object db) {
+    TrackedDatabase last = lastDatabase;
+    if (last != null && last.db() == db) {
+      return last;
+    }
     long handle = access.nativeHandle(db);
     TrackedDatabase known = databases.get(handle);
     if (known != null && known.db() == db) {
+      lastDatabase = known;
       return known;
     }
     TrackedDatabase seen = new TrackedDatabase(db, handle, access.name(db));
+    if (!access.isOpen(db)) {
+      // A closed database (the host calls it after close): never read from it, never list it.
+      seen.markClosed();
+      return seen;
+    }
     databases.put(handle, seen);
+    lastDatabase = seen;
+    firstDatabase.run();
     return seen;
   }
 

@@ -57,6 +57,23 @@ class AgentAttachTest {
     }
   }
 
+  @Test
+  void attachingToAHostThatAlreadyRunsTheAgentChangesNothing() throws Exception {
+    try (HostProcess host = HostProcess.start(AgentJars.javaagent("ttl=1m"), AgentJars.rocksDb(), SnapshotHost.class,
+        dir.resolve("db").toString(), "plain")) {
+      host.run("take a");
+
+      Attach attach = attach(host.pid(), "ttl=5s");
+
+      assertThat(attach.exitCode).as(attach.output).isZero();
+      host.awaitStderr(line -> line.contains("already active in this JVM; the new options (ttl=PT5S,"));
+      awaitCount(host, "count native=1 tracked=1");
+      host.run("take b");
+      assertThat(host.count()).isEqualTo("count native=2 tracked=2");
+      assertThat(host.agentLines()).filteredOn(l -> l.startsWith("active")).hasSize(1);
+    }
+  }
+
   private record Attach(int exitCode, String output) {}
 
   private static Attach attach(long pid, String options) throws IOException, InterruptedException {

@@ -77,6 +77,12 @@ public final class SnapshotHost {
       }
       case "take" -> snapshots.put(name, db.getSnapshot());
       case "release" -> db.releaseSnapshot(snapshots.remove(name));
+      // Released first, then closed: correct, and no leak.
+      case "release-and-close" -> {
+        Snapshot snapshot = snapshots.remove(name);
+        db.releaseSnapshot(snapshot);
+        snapshot.close();
+      }
       case "take-on-thread" -> {
         Thread worker = new Thread(() -> snapshots.put(name, db.getSnapshot()), name);
         worker.start();
@@ -87,6 +93,9 @@ public final class SnapshotHost {
       case "count" -> System.out.println("count native=" + (closed ? "closed" : db.getLongProperty("rocksdb.num-snapshots"))
           + " tracked=" + trackedCount());
       case "list" -> list();
+      // What an operator does in JConsole: Operations > forceRelease(id).
+      case "force-release" -> System.out.println("forceRelease " + ManagementFactory.getPlatformMBeanServer().invoke(
+          new ObjectName(AGENT_MXBEAN), "forceRelease", new Object[] {Long.parseLong(name)}, new String[] {"long"}));
       case "close" -> {
         db.close();
         closed = true;

@@ -47,13 +47,6 @@ class SnapshotTrackingAgentTest {
     }
   }
 
-  /** The agent MXBean's lease table, as the host reads it from its own platform MBeanServer. */
-  static List<String> list(HostProcess host) {
-    int seen = host.stdout().size();
-    host.run("list");
-    return host.stdout().subList(seen, host.stdout().size()).stream().filter(l -> l.startsWith("lease ")).toList();
-  }
-
   @Test
   void correctReleasesBringTheCountBackToZeroAndReportNothing() throws Exception {
     try (HostProcess host = host("ttl=1m,tick=100ms")) {
@@ -62,10 +55,28 @@ class SnapshotTrackingAgentTest {
       awaitCount(host, "count native=2 tracked=2");
 
       host.run("release a");
-      host.run("release b");
+      host.run("release-and-close b");
 
       assertThat(host.count()).isEqualTo("count native=0 tracked=0");
       assertThat(host.agentLines()).noneMatch(l -> l.matches("(LEAK|WARNING|EXPIRED|OWNER_DOWN|HELD AT CLOSE).*"));
+    }
+  }
+
+  @Test
+  void operatorForceReleaseStopsTrackingButNeverFreesTheHostsSnapshot() throws Exception {
+    try (HostProcess host = host("ttl=1m,tick=100ms")) {
+      host.run("take a");
+      awaitCount(host, "count native=1 tracked=1");
+
+      host.run("force-release 1");
+
+      assertThat(host.stdout()).contains("forceRelease true");
+      assertThat(host.awaitStderr(line -> line.contains("RELEASED snapshot lease=1 "))).contains(
+          "for FORCED: the agent stopped tracking it but did not release the native snapshot, which stays held"
+              + " (release=never)");
+      assertThat(host.count()).isEqualTo("count native=1 tracked=0");
+      host.run("release a");
+      assertThat(host.count()).isEqualTo("count native=0 tracked=0");
     }
   }
 
@@ -102,6 +113,13 @@ class SnapshotTrackingAgentTest {
       assertThat(host.count()).isEqualTo("count native=closed tracked=0");
       assertThat(host.exit()).isZero();
     }
+  }
+
+  /** The agent MXBean's lease table, as the host reads it from its own platform MBeanServer. */
+  static List<String> list(HostProcess host) {
+    int seen = host.stdout().size();
+    host.run("list");
+    return host.stdout().subList(seen, host.stdout().size()).stream().filter(l -> l.startsWith("lease ")).toList();
   }
 
   static void awaitCount(HostProcess host, String expected) {
