@@ -150,7 +150,9 @@ final class NTriplesInput {
       return null;
     } catch (RDFParseException e) {
       return e;
-    } catch (RDF4JException | IllegalArgumentException e) {
+    } catch (RDF4JException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      // RDF4J's N-Triples parser can also fail on malformed input with an index error (a blank
+      // node label cut at the end of a chunk): still a syntax error of the input.
       return new RDFParseException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
