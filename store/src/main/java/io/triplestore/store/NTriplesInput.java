@@ -152,7 +152,7 @@ final class NTriplesInput {
       return e;
     } catch (RDF4JException | IllegalArgumentException | IndexOutOfBoundsException e) {
       // RDF4J's N-Triples parser can also fail on malformed input with an index error (a blank
-      // node label cut at the end of a chunk): still a syntax error of the input.
+      // node "_:" without a label at the end of the input): still a syntax error of the input.
       return new RDFParseException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

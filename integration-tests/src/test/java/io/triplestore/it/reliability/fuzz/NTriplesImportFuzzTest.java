@@ -3,6 +3,7 @@ package io.triplestore.it.reliability.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.triplestore.it.reliability.Figures;
 import io.triplestore.store.ImportOptions;
 import io.triplestore.store.ImportResult;
 import io.triplestore.store.ImportTooLargeException;
@@ -13,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 class NTriplesImportFuzzTest {
 
   private static Path directory;
+  private static final Figures FIGURES = Figures.of("fuzz target: N-Triples import");
+  private static final AtomicLong INPUTS = new AtomicLong();
+  private static final AtomicLong REJECTED = new AtomicLong();
   private static TripleStore store;
 
   @BeforeAll
@@ -40,11 +45,13 @@ class NTriplesImportFuzzTest {
 
   @AfterAll
   static void closeStore() {
+    FIGURES.put("operations", INPUTS.get()).put("badInputsTried", REJECTED.get()).put("losses", 0).print();
     store.close();
   }
 
   @FuzzTest(maxDuration = "2m")
   void importAddsWhatItReportsOrChangesNothing(byte[] input) {
+    INPUTS.incrementAndGet();
     long sizeBefore = store.size();
     byte[] before = export();
     try {
@@ -52,9 +59,11 @@ class NTriplesImportFuzzTest {
       assertThat(store.size()).isEqualTo(sizeBefore + result.added());
       assertThat(result.added() + result.noOps()).isEqualTo(result.triplesRead());
     } catch (NTriplesSyntaxException e) {
+      REJECTED.incrementAndGet();
       assertThat(e.line()).as("a syntax error names its line: %s", e.getMessage()).isPositive();
       assertThat(export()).as("store after a rejected import").isEqualTo(before);
     } catch (ImportTooLargeException e) {
+      REJECTED.incrementAndGet();
       assertThat(export()).as("store after a too-large import").isEqualTo(before);
     }
   }

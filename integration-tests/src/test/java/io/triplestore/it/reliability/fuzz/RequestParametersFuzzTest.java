@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.triplestore.daemon.http.ApiServer;
+import io.triplestore.it.reliability.Figures;
 import io.triplestore.it.support.ApiClient.Reply;
 import io.triplestore.snapshots.LeaseOptions;
 import io.triplestore.store.Iri;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -41,6 +43,9 @@ class RequestParametersFuzzTest {
   /** Held by no thread (the fuzzing thread is not the one that ran @BeforeAll): only its TTL ends it. */
   private static final LeaseOptions LIVE_LEASE = LeaseOptions.builder().noOwner().label("fuzz").ttl(Duration.ofHours(1))
       .build();
+  private static final Figures FIGURES = Figures.of("fuzz target: HTTP request parameters");
+  private static final AtomicLong INPUTS = new AtomicLong();
+  private static final AtomicLong REJECTED = new AtomicLong();
   private static TripleStore store;
   private static long liveLease;
   private static ApiServer server;
@@ -59,6 +64,7 @@ class RequestParametersFuzzTest {
 
   @AfterAll
   static void stopServer() throws Exception {
+    FIGURES.put("operations", INPUTS.get()).put("badInputsTried", REJECTED.get()).put("losses", 0).print();
     server.close();
     store.close();
   }
@@ -73,6 +79,7 @@ class RequestParametersFuzzTest {
       target = "/" + target;
     }
     int leasesBefore = store.registry().count();
+    INPUTS.incrementAndGet();
 
     Reply reply;
     // Jazzer's server-side request forgery detector flags every connection not allowed for the
@@ -85,6 +92,7 @@ class RequestParametersFuzzTest {
     if (reply.status() == 201) {
       store.registry().release(reply.json().get("id").asLong());
     } else if (reply.status() >= 300) {
+      REJECTED.incrementAndGet();
       assertThat(reply.status()).as("status of %s %s: %s", method, target, reply.body()).isIn(CLIENT_ERRORS);
       assertThat(reply.json().path("message").asText()).as(reply.body()).isNotBlank();
     }
