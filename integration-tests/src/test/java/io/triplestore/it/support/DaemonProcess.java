@@ -68,7 +68,6 @@ public final class DaemonProcess implements AutoCloseable {
     private final Map<String, String> flags = new LinkedHashMap<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> arguments = new ArrayList<>();
-    private String javaOpts = "-Xmx256m";
     private int attempt;
 
     private Launch(Path workDir) {
@@ -98,11 +97,6 @@ public final class DaemonProcess implements AutoCloseable {
     /** A raw command-line argument after the flags (e.g. {@code --config path}). */
     public Launch argument(String argument) {
       arguments.add(argument);
-      return this;
-    }
-
-    public Launch javaOpts(String options) {
-      this.javaOpts = options;
       return this;
     }
 
@@ -151,7 +145,7 @@ public final class DaemonProcess implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("TRIPLESTORE_") || name.equals("NOTIFY_SOCKET"));
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("JAVA_OPTS", javaOpts + " -XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"));
+        env.put("JAVA_OPTS", "-Xmx256m -XX:ErrorFile=" + workDir.resolve("hs_err_pid%p.log"));
         env.putAll(environment);
         return new DaemonProcess(builder.start(), workDir, log);
       } catch (IOException e) {
