@@ -143,7 +143,9 @@ final class NTriplesInput {
       return null;
     } catch (RDFParseException e) {
       return e;
-    } catch (RDF4JException | IllegalArgumentException e) {
+    } catch (RDF4JException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      // RDF4J's N-Triples parser can also fail on malformed input with an index error (a blank
+      // node "_:" without a label at the end of the input): still a syntax error of the input.
       return new RDFParseException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
