@@ -1,0 +1,56 @@
+package io.triplestore.it.container;
+
+import io.triplestore.it.deploy.RepositoryFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * The image under test: the repository's {@code Dockerfile} built with the distribution archive
+ * that {@code ./mvnw package} left in {@code daemon/target/}. Only the files the Dockerfile copies
+ * are sent as the build context, as {@code .dockerignore} does for {@code docker build .}.
+ */
+final class TriplestoredImage {
+
+  static final int HTTP_PORT = 8080;
+  static final int JOLOKIA_PORT = 8778;
+  static final String JOLOKIA_USER = "ops";
+  static final String JOLOKIA_PASSWORD = "container-test-secret";
+
+  private TriplestoredImage() {}
+
+  /** The image, built once when the first container using it starts. */
+  static ImageFromDockerfile build() {
+    Path root = RepositoryFiles.root();
+    String archiveName = "triplestored-" + RepositoryFiles.version() + ".tar.gz";
+    Path archive = root.resolve("daemon/target").resolve(archiveName);
+    if (!Files.isRegularFile(archive)) {
+      throw new IllegalStateException("no distribution archive at " + archive
+          + "; build it first: ./mvnw -B -pl daemon -am package -DskipTests");
+    }
+    return new ImageFromDockerfile("triplestored-it", true)
+        .withFileFromPath("Dockerfile", RepositoryFiles.file("Dockerfile"))
+        .withFileFromPath("docker/HealthCheck.java", RepositoryFiles.file("docker/HealthCheck.java"))
+        .withFileFromPath("docker/entrypoint.sh", RepositoryFiles.file("docker/entrypoint.sh"))
+        .withFileFromPath("daemon/target/" + archiveName, archive);
+  }
+
+  /**
+   * A container of {@code image} with Jolokia credentials (the image refuses to expose Jolokia
+   * without them), started once Docker reports it healthy: that is the image's own HEALTHCHECK
+   * on {@code /health} passing.
+   */
+  static GenericContainer<?> container(ImageFromDockerfile image) {
+    return new GenericContainer<>(image)
+        .withEnv(Map.of(
+            "TRIPLESTORE_JOLOKIA_USER", JOLOKIA_USER,
+            "TRIPLESTORE_JOLOKIA_PASSWORD", JOLOKIA_PASSWORD,
+            "TRIPLESTORE_SNAPSHOT_TICK", "100ms"))
+        .withExposedPorts(HTTP_PORT, JOLOKIA_PORT)
+        .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)));
+  }
+}
