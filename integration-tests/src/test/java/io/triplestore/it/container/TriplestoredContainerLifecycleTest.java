@@ -57,7 +57,8 @@ class TriplestoredContainerLifecycleTest {
       String logs = daemon.getLogs();
       assertThat(logs)
           .contains("lease " + leaseId + " of held-at-stop released: CLOSED")
-          .contains("snapshot registry 'store' closed");
+          .contains("snapshot registry 'store' closed")
+          .contains("triplestored stopped in");
 
       docker.startContainerCmd(daemon.getContainerId()).exec();
       String restarted = "http://" + daemon.getHost() + ":" + hostPort(docker, daemon.getContainerId());
