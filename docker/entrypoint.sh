@@ -4,7 +4,7 @@
 # The image binds Jolokia to 0.0.0.0 so that a published port reaches it. Without
 # credentials Jolokia would then answer reads (system properties, JVM arguments, every
 # attribute of our MBeans) to anyone who can reach the port, so the container refuses to
-# start unless TRIPLESTORE_JOLOKIA_USER and TRIPLESTORE_JOLOKIA_PASSWORD are set, Jolokia is
+# serve unless TRIPLESTORE_JOLOKIA_USER and TRIPLESTORE_JOLOKIA_PASSWORD are set, Jolokia is
 # bound to loopback, or it is turned off. The check reads the environment only; flags and a
 # --config file given as arguments are the operator's explicit choice and are not second-guessed.
 #
@@ -24,7 +24,13 @@ is_loopback() {
   esac
 }
 
-if [ "$jolokia_enabled" != "false" ] && ! is_loopback "$jolokia_host"; then
+# Only serving starts Jolokia; `import FILE` and `--help` do not.
+serves=true
+case "${1:-}" in
+  import|--help|-h) serves=false ;;
+esac
+
+if [ "$serves" = true ] && [ "$jolokia_enabled" != "false" ] && ! is_loopback "$jolokia_host"; then
   if [ -z "${TRIPLESTORE_JOLOKIA_USER:-}" ] || [ -z "${TRIPLESTORE_JOLOKIA_PASSWORD:-}" ]; then
     echo "triplestored: jolokia.host=$jolokia_host is reachable from outside the container without credentials;" \
       "set TRIPLESTORE_JOLOKIA_USER and TRIPLESTORE_JOLOKIA_PASSWORD," \

@@ -53,6 +53,18 @@ class ContainerEntrypointTest {
   }
 
   @Test
+  void importAndHelpRunWithoutCredentialsBecauseTheyStartNoJolokia() {
+    ProcessRun importRun = entrypoint(env -> env.put("TRIPLESTORE_JOLOKIA_HOST", "0.0.0.0"), "import", "/in/file.nt");
+    ProcessRun help = entrypoint(env -> env.put("TRIPLESTORE_JOLOKIA_HOST", "0.0.0.0"), "--help");
+    ProcessRun serveWithFlags = entrypoint(env -> env.put("TRIPLESTORE_JOLOKIA_HOST", "0.0.0.0"), "--http.port=9090");
+
+    assertThat(importRun.exitCode()).as(importRun.output()).isZero();
+    assertThat(importRun.stdout()).isEqualTo("launcher ran with: import /in/file.nt\n");
+    assertThat(help.stdout()).isEqualTo("launcher ran with: --help\n");
+    assertThat(serveWithFlags.exitCode()).as("serving with flags still needs credentials").isEqualTo(2);
+  }
+
+  @Test
   void startsTheLauncherWithItsArgumentsWhenJolokiaHasCredentials() {
     ProcessRun run = entrypoint(env -> {
       env.put("TRIPLESTORE_JOLOKIA_HOST", "0.0.0.0");
