@@ -66,7 +66,7 @@ WORKDIR /var/lib/triplestored
 # (compose: stop_grace_period: 30s).
 STOPSIGNAL SIGTERM
 
-# A short-lived JVM (~0.3 s, 16 MiB heap) that asks /health; see docker/HealthCheck.java.
+# A short-lived JVM (about 0.7 s, 16 MiB heap) that asks /health; see docker/HealthCheck.java.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx16m", "-cp", "/opt/healthcheck", "HealthCheck"]
 
