@@ -23,6 +23,7 @@ import org.rocksdb.ColumnFamilyHandle;
 final class Lease implements SnapshotLease {
 
   private static final int RELEASING = Integer.MIN_VALUE;
+  private static final long NOT_YET = Long.MIN_VALUE;
   private static final int READERS = Integer.MAX_VALUE;
   private static final VarHandle STATE;
   private static final VarHandle REASON;
@@ -65,7 +66,8 @@ final class Lease implements SnapshotLease {
   private volatile int state;
   private volatile ReleaseReason reason;
   private volatile Thread releaser;
-  private volatile long releasedNanos;
+  /** Ticker reading at release; {@link #NOT_YET} until the releasing thread has written it. */
+  private volatile long releasedNanos = NOT_YET;
   private List<PinnedIterator> iterators; // guarded by this
 
   Lease(DefaultSnapshotRegistry registry, long id, Object snapshot, String label, String threadName,
@@ -183,7 +185,8 @@ final class Lease implements SnapshotLease {
 
   @Override
   public Duration age() {
-    long end = reason == null ? registry.now() : releasedNanos;
+    long released = releasedNanos;
+    long end = released == NOT_YET ? registry.now() : released;
     return Duration.ofNanos(Math.max(0, end - createdNanos));
   }
 
