@@ -34,6 +34,8 @@ class ConfigurationNamesTest {
 
   /** Environment variable name to default, in the daemon's order. */
   private static Map<String, String> defaultsByVariable;
+  /** Key (as in files and flags) to default. */
+  private static Map<String, String> keyDefaults;
 
   @BeforeAll
   static void readConfigKeys() throws ReflectiveOperationException {
@@ -44,9 +46,11 @@ class ConfigurationNamesTest {
       return;
     }
     defaultsByVariable = new LinkedHashMap<>();
+    keyDefaults = new LinkedHashMap<>();
     for (Object key : keys.getEnumConstants()) {
-      defaultsByVariable.put((String) keys.getMethod("envName").invoke(key),
-          (String) keys.getMethod("defaultValue").invoke(key));
+      String defaultValue = (String) keys.getMethod("defaultValue").invoke(key);
+      defaultsByVariable.put((String) keys.getMethod("envName").invoke(key), defaultValue);
+      keyDefaults.put((String) keys.getMethod("key").invoke(key), defaultValue);
     }
   }
 
@@ -73,12 +77,23 @@ class ConfigurationNamesTest {
   @Test
   void unitEnvironmentFileAndImageSetOnlyVariablesTheDaemonKnows() throws IOException {
     for (String file : List.of("systemd/triplestored.service", "systemd/triplestored.env", "Dockerfile",
-        "docker/entrypoint.sh", "docker/HealthCheck.java")) {
+        "docker/entrypoint.sh", "docker/HealthCheck.java", "docs/OPERATIONS.md")) {
       Set<String> unknown = new TreeSet<>(variables(Files.readString(RepositoryFiles.file(file))));
       unknown.removeAll(defaultsByVariable.keySet());
       unknown.remove(HOME_VARIABLE);
       assertThat(unknown).as("TRIPLESTORE_* variables in %s that are no configuration key", file).isEmpty();
     }
+  }
+
+  @Test
+  void operationsGuideTablesEveryKeyWithItsDefault() throws IOException {
+    String guide = Files.readString(RepositoryFiles.file("docs/OPERATIONS.md"));
+
+    keyDefaults.forEach((key, defaultValue) -> {
+      String shown = defaultValue.isEmpty() ? "unset" : "`" + defaultValue + "`";
+      assertThat(guide).as("the configuration table row of " + key)
+          .containsPattern("(?m)^\\| `" + Pattern.quote(key) + "`[^|]*\\| " + Pattern.quote(shown) + "( \\(off\\))? \\|");
+    });
   }
 
   @Test
