@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * lists every key of the daemon's {@code ConfigKey} with its default, and no file sets a
  * {@code TRIPLESTORE_*} variable the daemon does not know (it would only log "ignoring").
  *
- * <p>{@code ConfigKey} is read reflectively so this module compiles before the daemon is a test
- * dependency of it; the tests are skipped, saying so, while it is not on the class path.
+ * <p>{@code ConfigKey} is read reflectively, from the class path or else from the daemon module's
+ * build output, so this module needs no compile dependency on the daemon; the tests are skipped,
+ * saying so, where the daemon has not been built.
  */
 class ConfigurationNamesTest {
 
@@ -38,11 +42,9 @@ class ConfigurationNamesTest {
   private static Map<String, String> keyDefaults;
 
   @BeforeAll
-  static void readConfigKeys() throws ReflectiveOperationException {
-    Class<?> keys;
-    try {
-      keys = Class.forName(CONFIG_KEY);
-    } catch (ClassNotFoundException e) {
+  static void readConfigKeys() throws ReflectiveOperationException, IOException {
+    Class<?> keys = configKeyClass();
+    if (keys == null) {
       return;
     }
     defaultsByVariable = new LinkedHashMap<>();
@@ -56,8 +58,30 @@ class ConfigurationNamesTest {
 
   @BeforeEach
   void requireConfigKeys() {
-    assumeTrue(defaultsByVariable != null, "skipped: " + CONFIG_KEY + " is not on the class path"
-        + " (triplestore-daemon is not a test dependency of integration-tests)");
+    assumeTrue(defaultsByVariable != null, "skipped: " + CONFIG_KEY + " is neither on the class path nor"
+        + " built in daemon/target/classes");
+  }
+
+  /** From the class path, else from the daemon module's build output; null when neither has it. */
+  private static Class<?> configKeyClass() throws IOException {
+    try {
+      return Class.forName(CONFIG_KEY);
+    } catch (ClassNotFoundException notOnClassPath) {
+      Path daemonClasses = RepositoryFiles.root().resolve("daemon/target/classes");
+      Path snapshotClasses = RepositoryFiles.root().resolve("snapshots/target/classes");
+      if (!Files.isDirectory(daemonClasses) || !Files.isDirectory(snapshotClasses)) {
+        return null;
+      }
+      // Never closed: the class must stay usable for the whole test class.
+      URLClassLoader loader = new URLClassLoader(
+          new URL[] {daemonClasses.toUri().toURL(), snapshotClasses.toUri().toURL()},
+          ConfigurationNamesTest.class.getClassLoader());
+      try {
+        return Class.forName(CONFIG_KEY, true, loader);
+      } catch (ClassNotFoundException notBuilt) {
+        return null;
+      }
+    }
   }
 
   @Test
