@@ -2,7 +2,6 @@ package io.triplestore.it.container;
 
 import com.github.dockerjava.api.model.HealthCheck;
 import io.triplestore.it.deploy.RepositoryFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -26,13 +25,10 @@ final class TriplestoredImage {
 
   /** The image, built once when the first container using it starts. */
   static ImageFromDockerfile build() {
-    Path root = RepositoryFiles.root();
+    Path archive = RepositoryFiles.distributionArchive().orElseThrow(() -> new IllegalStateException(
+        "no distribution archive; build it first: ./mvnw -B -pl daemon -am package -DskipTests"));
+    // Where `docker build .` finds it, whatever the file is called where Maven left it.
     String archiveName = "triplestored-" + RepositoryFiles.version() + ".tar.gz";
-    Path archive = root.resolve("daemon/target").resolve(archiveName);
-    if (!Files.isRegularFile(archive)) {
-      throw new IllegalStateException("no distribution archive at " + archive
-          + "; build it first: ./mvnw -B -pl daemon -am package -DskipTests");
-    }
     return new ImageFromDockerfile("triplestored-it", true)
         .withFileFromPath("Dockerfile", RepositoryFiles.file("Dockerfile"))
         .withFileFromPath("docker/HealthCheck.java", RepositoryFiles.file("docker/HealthCheck.java"))

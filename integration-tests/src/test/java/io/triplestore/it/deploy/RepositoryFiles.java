@@ -2,6 +2,7 @@ package io.triplestore.it.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Files of the repository under test, found through the {@code triplestore.root} system property
@@ -28,6 +29,19 @@ public final class RepositoryFiles {
       throw new IllegalStateException("missing in the repository: " + file);
     }
     return file;
+  }
+
+  /**
+   * The built distribution archive: the path the pom passes as {@code triplestore.distribution}
+   * (the daemon's tar.gz artifact), else {@code daemon/target/triplestored-<version>.tar.gz}.
+   */
+  public static Optional<Path> distributionArchive() {
+    String passed = System.getProperty("triplestore.distribution", "");
+    if (!passed.isBlank() && Files.isRegularFile(Path.of(passed))) {
+      return Optional.of(Path.of(passed));
+    }
+    Path built = root().resolve("daemon/target/triplestored-" + version() + ".tar.gz");
+    return Files.isRegularFile(built) ? Optional.of(built) : Optional.empty();
   }
 
   /** The version being built, as the pom passes it. */

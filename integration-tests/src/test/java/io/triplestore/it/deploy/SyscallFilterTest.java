@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +59,9 @@ class SyscallFilterTest {
     assumeTrue(available("systemd-analyze"), "skipped: systemd-analyze not found");
     assumeTrue(ProcessRun.run(List.of("strace", "-f", "-qq", "-o", "/dev/null", "true"), env -> { }).exitCode() == 0,
         "skipped: strace not found or not permitted here");
-    Path launcher = RepositoryFiles.root().resolve("daemon/target/triplestored-" + RepositoryFiles.version()
-        + "/bin/triplestored");
-    assumeTrue(Files.isExecutable(launcher), "skipped: no built distribution at " + launcher);
+    Optional<Path> archive = RepositoryFiles.distributionArchive();
+    assumeTrue(archive.isPresent(), "skipped: no built distribution archive (./mvnw -pl daemon -am package)");
+    Path launcher = unpack(archive.get()).resolve("bin/triplestored");
 
     Path strace = temp.resolve("daemon.strace");
     Path output = temp.resolve("daemon.out");
@@ -112,6 +114,17 @@ class SyscallFilterTest {
         "/read/java.lang:type=Memory/HeapMemoryUsage")) {
       HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(jolokia + path)).header("Authorization", auth).GET());
       assertThat(answer.body()).as(path).contains("\"status\":200");
+    }
+  }
+
+  /** Unpacks {@code archive} with tar, as an operator would (keeping the launcher executable). */
+  private Path unpack(Path archive) throws IOException {
+    Path target = Files.createDirectories(temp.resolve("dist"));
+    ProcessRun tar = ProcessRun.run(List.of("tar", "-xzf", archive.toString(), "-C", target.toString()), env -> { });
+    assertThat(tar.exitCode()).as(tar.output()).isZero();
+    try (Stream<Path> entries = Files.list(target)) {
+      return entries.filter(Files::isDirectory).findFirst()
+          .orElseThrow(() -> new AssertionError(archive + " has no top directory"));
     }
   }
 
