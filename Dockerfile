@@ -21,7 +21,8 @@ RUN set -eu; \
     mkdir -p /opt/triplestored; \
     tar -xzf "$1" --strip-components=1 -C /opt/triplestored; \
     test -x /opt/triplestored/bin/triplestored
-# The JRE image has no curl (and no javac): the health check is a small Java class.
+# The health check must not rely on curl being in the JRE base image (nothing promises it), so
+# it is a small Java class, compiled here because the JRE has no javac.
 COPY docker/HealthCheck.java /build/
 RUN javac --release 17 -d /opt/healthcheck /build/HealthCheck.java
 # Set the mode here: the classic builder has no COPY --chmod, and the context may not keep it.

@@ -9,8 +9,8 @@ import java.util.Map;
  * The container's HEALTHCHECK: {@code GET /health} on the daemon's HTTP port; exit 0 on a 200,
  * 1 otherwise, with one line saying why (Docker keeps it in {@code docker inspect}).
  *
- * <p>The JRE image has no curl; this class is compiled in the image's build stage so the check
- * needs nothing but the JRE. It reads the same variables as the daemon: {@code
+ * <p>Nothing promises curl in the JRE base image; this class, compiled in the image's build
+ * stage, needs nothing but the JRE. It reads the same variables as the daemon: {@code
  * TRIPLESTORE_HTTP_PORT} (default 8080) and {@code TRIPLESTORE_HTTP_HOST}, where a wildcard
  * (0.0.0.0, ::) means "ask loopback".
  */
