@@ -77,7 +77,7 @@ class SyscallFilterTest {
     builder.environment().put("JAVA_OPTS", "-Djava.io.tmpdir=" + jvmTemp);
     Process traced = builder.start();
     try {
-      String log = Awaitility.await("triplestored ready").atMost(Duration.ofMinutes(2))
+      String log = Awaitility.await("triplestored ready").atMost(Duration.ofMinutes(2)).ignoreExceptions()
           .until(() -> Files.readString(output), text -> text.contains("triplestored ready") || !traced.isAlive());
       assertThat(log).contains("triplestored ready");
       exercise(find(HTTP_URL, log), find(JOLOKIA_URL, log));
