@@ -4,7 +4,7 @@
 # the repository root:
 #   ./mvnw -B -pl daemon -am package -DskipTests
 #   docker build -t triplestored .
-# Run (Jolokia needs credentials when it listens beyond loopback, see docker/entrypoint.sh):
+# Run (Jolokia listens on 0.0.0.0 here, and the daemon refuses that without credentials):
 #   docker run -d --name triplestored --stop-timeout 30 -p 8080:8080 -p 8778:8778 \
 #     -e TRIPLESTORE_JOLOKIA_USER=ops -e TRIPLESTORE_JOLOKIA_PASSWORD=change-me \
 #     -v triplestored-data:/var/lib/triplestored triplestored
@@ -25,9 +25,6 @@ RUN set -eu; \
 # it is a small Java class, compiled here because the JRE has no javac.
 COPY docker/HealthCheck.java /build/
 RUN javac --release 17 -d /opt/healthcheck /build/HealthCheck.java
-# Set the mode here: the classic builder has no COPY --chmod, and the context may not keep it.
-COPY docker/entrypoint.sh /opt/entrypoint/triplestored-entrypoint
-RUN chmod 0755 /opt/entrypoint/triplestored-entrypoint
 
 # --- Runtime image ----------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
@@ -41,10 +38,11 @@ RUN groupadd --system --gid 10001 triplestored \
 # Program files stay owned by root: the service user can read but not change them.
 COPY --from=build /opt/triplestored /opt/triplestored
 COPY --from=build /opt/healthcheck /opt/healthcheck
-COPY --from=build /opt/entrypoint/triplestored-entrypoint /usr/local/bin/triplestored-entrypoint
 
 # Inside a container every listener must bind 0.0.0.0 to be reachable through a published
-# port. The ports are fixed (not 0) so EXPOSE and the health check can name them.
+# port. The ports are fixed (not 0) so EXPOSE and the health check can name them. Jolokia on
+# 0.0.0.0 needs TRIPLESTORE_JOLOKIA_USER and TRIPLESTORE_JOLOKIA_PASSWORD: without them the
+# daemon refuses to start (exit code 2, one line naming the keys), for every command.
 # JAVA_OPTS: the heap gets half of the container's memory; RocksDB's block cache and
 # memtables live off-heap in the other half.
 ENV TRIPLESTORE_DATA_DIR=/var/lib/triplestored \
@@ -71,4 +69,7 @@ STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx16m", "-cp", "/opt/healthcheck", "HealthCheck"]
 
-ENTRYPOINT ["/usr/local/bin/triplestored-entrypoint"]
+# The launcher `exec`s java: the JVM is PID 1 and gets `docker stop`'s SIGTERM directly.
+# Arguments go to the daemon: `docker run ... triplestored --help`, or
+# `docker run ... -e TRIPLESTORE_JOLOKIA_ENABLED=false triplestored import /in/file.nt`.
+ENTRYPOINT ["/opt/triplestored/bin/triplestored"]

@@ -32,14 +32,13 @@ final class TriplestoredImage {
     return new ImageFromDockerfile("triplestored-it", true)
         .withFileFromPath("Dockerfile", RepositoryFiles.file("Dockerfile"))
         .withFileFromPath("docker/HealthCheck.java", RepositoryFiles.file("docker/HealthCheck.java"))
-        .withFileFromPath("docker/entrypoint.sh", RepositoryFiles.file("docker/entrypoint.sh"))
         .withFileFromPath("daemon/target/" + archiveName, archive);
   }
 
   /**
-   * A container of {@code image} with Jolokia credentials (the image refuses to expose Jolokia
-   * without them), started once Docker reports it healthy: that is the image's own HEALTHCHECK
-   * on {@code /health} passing.
+   * A container of {@code image} with Jolokia credentials (the daemon does not start with Jolokia
+   * on 0.0.0.0 without them), started once Docker reports it healthy: that is the image's own
+   * HEALTHCHECK on {@code /health} passing.
    */
   static GenericContainer<?> container(ImageFromDockerfile image) {
     return new GenericContainer<>(image)

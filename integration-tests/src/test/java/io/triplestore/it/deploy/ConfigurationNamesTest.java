@@ -33,8 +33,6 @@ class ConfigurationNamesTest {
   private static final String CONFIG_KEY = "io.triplestore.daemon.config.ConfigKey";
   private static final Pattern ENV_ASSIGNMENT = Pattern.compile("(?m)^#?(TRIPLESTORE_[A-Z0-9_]+)=(.*)$");
   private static final Pattern VARIABLE = Pattern.compile("\\b(TRIPLESTORE_[A-Z0-9_]+)=");
-  /** The launcher's own variable, which the daemon accepts besides the keys. */
-  private static final String HOME_VARIABLE = "TRIPLESTORE_HOME";
 
   /** Environment variable name to default, in the daemon's order. */
   private static Map<String, String> defaultsByVariable;
@@ -101,10 +99,9 @@ class ConfigurationNamesTest {
   @Test
   void unitEnvironmentFileAndImageSetOnlyVariablesTheDaemonKnows() throws IOException {
     for (String file : List.of("systemd/triplestored.service", "systemd/triplestored.env", "Dockerfile",
-        "docker/entrypoint.sh", "docker/HealthCheck.java", "docs/OPERATIONS.md")) {
+        "docker/HealthCheck.java", "docs/OPERATIONS.md")) {
       Set<String> unknown = new TreeSet<>(variables(Files.readString(RepositoryFiles.file(file))));
       unknown.removeAll(defaultsByVariable.keySet());
-      unknown.remove(HOME_VARIABLE);
       assertThat(unknown).as("TRIPLESTORE_* variables in %s that are no configuration key", file).isEmpty();
     }
   }
