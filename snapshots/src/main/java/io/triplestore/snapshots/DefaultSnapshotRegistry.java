@@ -37,6 +37,12 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
   private final long originEpochMillis;
   private final ListenerChain listeners = new ListenerChain();
   private final AutoCloseable maintenance;
+  /**
+   * Held while the source reads a database property. JMX and JFR read them on their own threads,
+   * and the database may be closed as soon as this registry's close() returns: close() takes this
+   * lock once after setting {@code closed}, so no property read starts or runs after it.
+   */
+  private final Object propertyLock = new Object();
 
   // this
   private final LeaseMap byId = new LeaseMap();
@@ -405,7 +411,16 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
 
   @Override
   public OptionalLong nativeSnapshotCount() {
-    return source.nativeSnapshotCount();
+    synchronized (propertyLock) {
+      return closed ? OptionalLong.empty() : source.nativeSnapshotCount();
+    }
+  }
+
+  @Override
+  public OptionalLong oldestNativeSnapshotTime() {
+    synchronized (propertyLock) {
+      return closed ? OptionalLong.empty() : source.oldestNativeSnapshotTime();
+    }
   }
 
   // ---- maintenance ----
@@ -515,6 +530,9 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
       for (Lease l = creationOrder.oldest(); l != null; l = l.newerLease) {
         live.add(l);
       }
+    }
+    synchronized (propertyLock) {
+      // Waits out a property read in flight; later ones see `closed` and do not touch the source.
     }
     try {
       maintenance.close();

@@ -114,6 +114,14 @@ public interface SnapshotRegistry extends AutoCloseable {
   /** The database's own snapshot count, when the source can read it; see {@link SnapshotSource}. */
   java.util.OptionalLong nativeSnapshotCount();
 
+  /**
+   * The database's oldest snapshot time in Unix seconds ({@code rocksdb.oldest-snapshot-time}; 0
+   * when it holds none), when the source can read it; see {@link SnapshotSource}.
+   */
+  default java.util.OptionalLong oldestNativeSnapshotTime() {
+    return java.util.OptionalLong.empty();
+  }
+
   boolean isClosed();
 
   /**

@@ -1,5 +1,6 @@
 package io.triplestore.snapshots;
 
+import io.triplestore.snapshots.jfr.SnapshotJfrEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class SnapshotRegistryBuilder {
   String name = "default";
   int maxLeases = Integer.MAX_VALUE;
   int releasedHistory = DEFAULT_RELEASED_HISTORY;
+  boolean jfrEvents = true;
 
   SnapshotRegistryBuilder() {}
 
@@ -141,6 +143,16 @@ public final class SnapshotRegistryBuilder {
   }
 
   /**
+   * Whether the registry emits JDK Flight Recorder events ({@code triplestore.SnapshotCreated} and
+   * the others in {@link io.triplestore.snapshots.jfr.SnapshotJfrEvents}). Default on: with no
+   * recording running they cost a check per lease event.
+   */
+  public SnapshotRegistryBuilder jfrEvents(boolean enabled) {
+    this.jfrEvents = enabled;
+    return this;
+  }
+
+  /**
    * Builds the registry and starts its maintenance.
    *
    * @throws IllegalStateException if no source was given
@@ -154,7 +166,11 @@ public final class SnapshotRegistryBuilder {
       throw new IllegalArgumentException(
           "default TTL " + defaultTtl + " is above the max TTL " + maxTtl);
     }
-    return new DefaultSnapshotRegistry(this);
+    DefaultSnapshotRegistry registry = new DefaultSnapshotRegistry(this);
+    if (jfrEvents) {
+      SnapshotJfrEvents.install(registry);
+    }
+    return registry;
   }
 
   static Duration requirePositive(String what, Duration value) {

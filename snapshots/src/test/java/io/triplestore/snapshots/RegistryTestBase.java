@@ -1,5 +1,6 @@
 package io.triplestore.snapshots;
 
+import io.triplestore.snapshots.testkit.ManualTicker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,14 +13,14 @@ abstract class RegistryTestBase {
   Path dir;
 
   RocksFixture rocks;
-  FakeTicker ticker;
+  ManualTicker ticker;
   RecordingListener events;
   SnapshotRegistry registry;
 
   @BeforeEach
   void openRegistry() throws Exception {
     rocks = new RocksFixture(dir);
-    ticker = new FakeTicker();
+    ticker = new ManualTicker();
     events = new RecordingListener();
     registry = configure(SnapshotRegistry.builder()).build();
   }

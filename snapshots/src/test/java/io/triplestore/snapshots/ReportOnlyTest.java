@@ -1,5 +1,6 @@
 package io.triplestore.snapshots;
 
+import io.triplestore.snapshots.testkit.ManualTicker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ReportOnlyTest {
 
   private final List<Object> nativeReleases = new CopyOnWriteArrayList<>();
-  private final FakeTicker ticker = new FakeTicker();
+  private final ManualTicker ticker = new ManualTicker();
   private final RecordingListener events = new RecordingListener();
   private final AtomicLong handles = new AtomicLong();
   private final SnapshotRegistry registry = SnapshotRegistry.builder()

@@ -1,20 +1,19 @@
-package io.triplestore.snapshots;
+package io.triplestore.store;
 
+import io.triplestore.snapshots.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A ticker that moves only when a test advances it. */
+/** A ticker that moves only when told. */
 final class FakeTicker implements Ticker {
-
-  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+  private final AtomicLong nanos = new AtomicLong();
 
   @Override
   public long read() {
     return nanos.get();
   }
 
-  FakeTicker advance(Duration duration) {
+  void advance(Duration duration) {
     nanos.addAndGet(duration.toNanos());
-    return this;
   }
 }

@@ -1,0 +1,111 @@
+package io.triplestore.benchmarks.store;
+
+import io.triplestore.store.ImportOptions;
+import io.triplestore.store.ImportResult;
+import io.triplestore.store.StoreOptions;
+import io.triplestore.store.TripleStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Bulk load of one generated N-Triples file into this store ({@code TripleStore.bulkLoad}) and
+ * into Jena TDB2 with its own loaders (the default, phased, and the parallel one), in one run.
+ * Each invocation loads into an empty directory, including opening and closing the database.
+ * Triples per second = triples / score.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class BulkLoadBenchmark {
+
+  @Param("1000000")
+  public int triples;
+
+  private Path file;
+  private Path target;
+
+  @Setup(Level.Trial)
+  public void generate() {
+    file = GeneratedData.file(triples);
+  }
+
+  @Setup(Level.Iteration)
+  public void emptyTarget() throws IOException {
+    target = GeneratedData.directory().resolve("bulk-load-target");
+    GeneratedData.deleteRecursively(target);
+    Files.createDirectories(target);
+  }
+
+  @TearDown(Level.Iteration)
+  public void removeTarget() {
+    GeneratedData.deleteRecursively(target);
+  }
+
+  @Benchmark
+  public long triplestoreBulkLoad() throws IOException {
+    try (TripleStore store = TripleStore.open(target, StoreOptions.defaults());
+        InputStream in = Files.newInputStream(file)) {
+      ImportResult result = store.bulkLoad(in, ImportOptions.strict());
+      return requireAll(result.added());
+    }
+  }
+
+  @Benchmark
+  public long tdb2DefaultLoader() {
+    DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(target.toString());
+    try {
+      return load(dataset, LoaderFactory.createLoader(dataset, (format, args) -> { }));
+    } finally {
+      TDBInternal.expel(dataset);
+    }
+  }
+
+  @Benchmark
+  public long tdb2ParallelLoader() {
+    DatasetGraph dataset = DatabaseMgr.connectDatasetGraph(target.toString());
+    try {
+      return load(dataset, LoaderFactory.parallelLoader(dataset, (format, args) -> { }));
+    } finally {
+      TDBInternal.expel(dataset);
+    }
+  }
+
+  private long load(DatasetGraph dataset, DataLoader loader) {
+    loader.startBulk();
+    try {
+      loader.load(file.toString());
+      loader.finishBulk();
+    } catch (RuntimeException e) {
+      loader.finishException(e);
+      throw e;
+    }
+    return requireAll(Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().size()));
+  }
+
+  /** A load that silently dropped triples would make the figure meaningless. */
+  private long requireAll(long loaded) {
+    if (loaded != triples) {
+      throw new IllegalStateException("loaded " + loaded + " triples, expected " + triples);
+    }
+    return loaded;
+  }
+}

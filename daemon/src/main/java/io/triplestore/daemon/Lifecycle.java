@@ -1,0 +1,61 @@
+package io.triplestore.daemon;
+
+import io.triplestore.daemon.config.Configuration;
+import io.triplestore.daemon.systemd.SystemdNotifier;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The process around the daemon: starting it, the shutdown hook that stops it on SIGTERM (and
+ * stops log4j last, so the final lines are written), and the exit codes.
+ */
+final class Lifecycle {
+
+  private static final Logger LOG = LogManager.getLogger(Lifecycle.class);
+
+  private Lifecycle() {}
+
+  /** Starts the daemon and arms the shutdown hook; returns 0 when it serves, else the exit code. */
+  static int serve(Configuration config, Optional<Path> home, SystemdNotifier notifier) {
+    config.warnings().forEach(LOG::warn);
+    config.describe().forEach(line -> LOG.debug("config {}", line));
+    Daemon daemon;
+    try {
+      daemon = Daemon.start(config, home, notifier);
+    } catch (StoreOpener.DataDirectoryInUseException e) {
+      LOG.error(e.getMessage());
+      return Main.EXIT_CONFIG;
+    } catch (Exception | Error e) {
+      LOG.error("triplestored failed to start: {}", e.toString(), e);
+      return 1;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        daemon.close();
+      } finally {
+        shutdownLogging();
+      }
+    }, "triplestored-shutdown"));
+    return 0;
+  }
+
+  /** {@code triplestored import}: returns the exit code. */
+  static int runImport(Configuration config, Path file) {
+    try {
+      return new ImportCommand(config, System.out).run(file);
+    } catch (StoreOpener.DataDirectoryInUseException e) {
+      System.out.println("triplestored import: " + e.getMessage());
+      return Main.EXIT_CONFIG;
+    } catch (Exception e) {
+      System.out.println("triplestored import failed: " + e);
+      return 1;
+    }
+  }
+
+  /** Flushes and stops log4j; its own shutdown hook is off so that ours can log to the end. */
+  static void shutdownLogging() {
+    LogManager.shutdown();
+  }
+}

@@ -1,0 +1,57 @@
+package io.triplestore.daemon;
+
+import io.triplestore.daemon.config.CommandLine;
+import io.triplestore.daemon.config.ConfigException;
+import io.triplestore.daemon.config.ConfigKey;
+import io.triplestore.daemon.config.Configuration;
+import io.triplestore.daemon.config.Help;
+import io.triplestore.daemon.systemd.SystemdNotifier;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code triplestored}: parses the command line and the configuration before anything else (so
+ * a bad value costs nothing and exits 2 with one line), then sets up logging, then serves or
+ * imports.
+ *
+ * <p>Exit codes: 0 done, 1 failed, 2 bad command line or configuration, or data directory in use.
+ * No static logger here: log4j must not start before {@code log.dir} is known.
+ */
+public final class Main {
+
+  /** Exit code of a usage or configuration error, and of a data directory in use. */
+  public static final int EXIT_CONFIG = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    Configuration config;
+    CommandLine commandLine;
+    try {
+      commandLine = CommandLine.parse(args);
+      if (commandLine.command() == CommandLine.Command.HELP) {
+        Help.print(System.out);
+        return;
+      }
+      config = Configuration.resolve(commandLine.flags(), System.getenv(), commandLine.configFile());
+    } catch (ConfigException e) {
+      System.err.println("triplestored: " + e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    config.optionalPath(ConfigKey.LOG_DIR)
+        .ifPresent(dir -> System.setProperty("triplestored.log.dir", dir.toAbsolutePath().toString()));
+    int exit = commandLine.command() == CommandLine.Command.IMPORT
+        ? Lifecycle.runImport(config, Path.of(commandLine.arguments().get(0)))
+        : Lifecycle.serve(config, home(), SystemdNotifier.fromEnvironment(System.getenv()));
+    if (exit != 0 || commandLine.command() == CommandLine.Command.IMPORT) {
+      Lifecycle.shutdownLogging();
+      System.exit(exit);
+    }
+  }
+
+  /** The distribution's directory, as the launcher passes it. */
+  private static Optional<Path> home() {
+    return Optional.ofNullable(System.getProperty("triplestored.home")).map(Path::of);
+  }
+}

@@ -1,0 +1,24 @@
+package io.triplestore.daemon.config;
+
+import java.io.PrintStream;
+
+/** The {@code --help} text: usage, precedence and every key with its environment name and default. */
+public final class Help {
+
+  private Help() {}
+
+  public static void print(PrintStream out) {
+    out.println("Usage: triplestored [--config FILE] [--KEY=VALUE | --KEY VALUE]...");
+    out.println("       triplestored import FILE.nt [--data.dir DIR]");
+    out.println();
+    out.println("Serves a RocksDB triple store over HTTP, with JMX, Jolokia and systemd readiness.");
+    out.println("Each key is taken from, in this order: a flag, the environment variable, the --config");
+    out.println("properties file, the default. Durations: PT2S, 500ms, 2s, 5m, 1h (bare number = ms).");
+    out.println();
+    for (ConfigKey key : ConfigKey.values()) {
+      String shown = key.defaultValue().isEmpty() ? "(unset)" : key.defaultValue();
+      out.printf("  --%-24s %-36s default %s%n", key.key(), key.envName(), shown);
+      out.printf("      %s%n", key.description());
+    }
+  }
+}

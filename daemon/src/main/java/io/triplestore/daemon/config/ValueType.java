@@ -1,0 +1,141 @@
+package io.triplestore.daemon.config;
+
+import io.triplestore.snapshots.StackCapture;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The type of a configuration value: how its text is parsed and what is allowed, for messages.
+ * Optional types read an empty text as "not set" and parse to {@link Optional}.
+ */
+public enum ValueType {
+  /** Free text. */
+  STRING("any text", text -> text),
+  /** Free text that must never be printed (passwords). */
+  SECRET("any text", text -> text),
+  /** A host name or address to bind to. */
+  HOST("a host name or IP address", ValueType::host),
+  /** A TCP port; 0 picks a free one. */
+  PORT("a port number from 0 to 65535 (0 picks a free port)", text -> port(text)),
+  /** A TCP port, or empty for "off". */
+  OPTIONAL_PORT("empty (off) or a port number from 0 to 65535", text -> optional(text, ValueType::port)),
+  /** An integer of at least 1. */
+  POSITIVE_INT("an integer from 1 to " + Integer.MAX_VALUE, ValueType::positiveInt),
+  /** true or false. */
+  BOOLEAN("true or false", ValueType::bool),
+  /** A positive duration. */
+  DURATION(Durations.ALLOWED, Durations::parse),
+  /** A positive duration, or empty for "none". */
+  OPTIONAL_DURATION("empty (none) or " + Durations.ALLOWED, text -> optional(text, Durations::parse)),
+  /** A fraction strictly between 0 and 1. */
+  FRACTION("a number strictly between 0 and 1, e.g. 0.8", ValueType::fraction),
+  /** A directory path (created when missing). */
+  PATH("a file system path", ValueType::path),
+  /** A directory path, or empty for "off". */
+  OPTIONAL_PATH("empty (off) or a file system path", text -> optional(text, ValueType::path)),
+  /** A readable file, or empty for "none". */
+  OPTIONAL_FILE("empty (none) or the path of a readable file", text -> optional(text, ValueType::readableFile)),
+  /** A stack capture policy. */
+  STACK_CAPTURE("off, all or sample:N with N >= 1", StackCapture::parse);
+
+  private final String allowed;
+  private final Function<String, Object> parser;
+
+  ValueType(String allowed, Function<String, Object> parser) {
+    this.allowed = allowed;
+    this.parser = parser;
+  }
+
+  /** What this type accepts, in words. */
+  public String allowed() {
+    return allowed;
+  }
+
+  /**
+   * Parses {@code text}.
+   *
+   * @throws IllegalArgumentException when it is not a value of this type
+   */
+  Object parse(String text) {
+    return parser.apply(text.trim());
+  }
+
+  private static Object optional(String text, Function<String, Object> parser) {
+    return text.isEmpty() ? Optional.empty() : Optional.of(parser.apply(text));
+  }
+
+  private static Object host(String text) {
+    if (text.isEmpty() || !text.matches("[A-Za-z0-9.:\\-\\[\\]%]+")) {
+      throw new IllegalArgumentException(text);
+    }
+    return text;
+  }
+
+  private static Integer port(String text) {
+    int port = integer(text);
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException(text);
+    }
+    return port;
+  }
+
+  private static Object positiveInt(String text) {
+    int value = integer(text);
+    if (value < 1) {
+      throw new IllegalArgumentException(text);
+    }
+    return value;
+  }
+
+  private static int integer(String text) {
+    try {
+      return Integer.parseInt(text.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+
+  private static Object bool(String text) {
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "true": return Boolean.TRUE;
+      case "false": return Boolean.FALSE;
+      default: throw new IllegalArgumentException(text);
+    }
+  }
+
+  private static Object fraction(String text) {
+    double value;
+    try {
+      value = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+    if (!(value > 0 && value < 1)) {
+      throw new IllegalArgumentException(text);
+    }
+    return value;
+  }
+
+  private static Path path(String text) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException(text);
+    }
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(text, e);
+    }
+  }
+
+  private static Object readableFile(String text) {
+    Path file = path(text);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new IllegalArgumentException(text);
+    }
+    return file;
+  }
+}

@@ -1,0 +1,86 @@
+package io.triplestore.daemon.http;
+
+import io.triplestore.store.TripleStore;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP API on Jetty 12 (core handlers, no servlets). A stop is graceful: the connector stops
+ * accepting, requests in flight get up to the stop timeout to finish, new ones are refused with
+ * 503.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  /** One acceptor and one selector thread. */
+  private static final int CONNECTOR_THREADS = 2;
+
+  private final Server server;
+  private final ServerConnector connector;
+  private final GracefulHandler graceful;
+
+  private ApiServer(Server server, ServerConnector connector, GracefulHandler graceful) {
+    this.server = server;
+    this.connector = connector;
+    this.graceful = graceful;
+  }
+
+  /**
+   * Starts serving {@code store}.
+   *
+   * @param maxBatchTriples the most triples of one atomic add or remove
+   * @param bulkBatchTriples triples per committed batch of a bulk remove
+   * @param maxThreads the most request threads
+   * @param stopTimeout how long a stop waits for requests in flight
+   * @throws Exception when the port cannot be bound
+   */
+  public static ApiServer start(TripleStore store, String host, int port, int maxBatchTriples, int bulkBatchTriples,
+      int maxThreads, Duration stopTimeout) throws Exception {
+    // The connector's acceptor and selector threads come from the same pool: reserve them.
+    QueuedThreadPool threads =
+        new QueuedThreadPool(maxThreads + CONNECTOR_THREADS, Math.min(maxThreads, 4) + CONNECTOR_THREADS);
+    threads.setName("http");
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(true);
+    ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    GracefulHandler graceful = new GracefulHandler(new ApiHandler(store, maxBatchTriples, bulkBatchTriples));
+    server.setHandler(graceful);
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setStopTimeout(stopTimeout.toMillis());
+    server.setStopAtShutdown(false); // the daemon's own shutdown hook orders the stop
+    server.start();
+    return new ApiServer(server, connector, graceful);
+  }
+
+  /** The address with the port obtained. */
+  public InetSocketAddress address() {
+    return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
+  }
+
+  /** Requests being handled now. */
+  public long requestsInFlight() {
+    return graceful.getCurrentRequestCount();
+  }
+
+  /** Stops accepting, waits (bounded) for requests in flight, then stops. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException("stopping the HTTP server failed: " + e.getMessage(), e);
+    }
+  }
+}

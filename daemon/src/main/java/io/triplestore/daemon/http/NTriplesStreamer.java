@@ -1,0 +1,58 @@
+package io.triplestore.daemon.http;
+
+import io.triplestore.store.Triple;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Writes triples as an N-Triples response, one line each, as they come. The status is committed
+ * only with the first full buffer, so a read that fails early (a lease released a moment ago)
+ * still gets a proper error reply; one that fails later aborts the response, and the client sees
+ * a truncated transfer instead of a silently short result.
+ */
+final class NTriplesStreamer {
+
+  private static final int BUFFER_CHARS = 32 * 1024;
+
+  private final Response response;
+  private final Callback callback;
+
+  NTriplesStreamer(Response response, Callback callback) {
+    this.response = response;
+    this.callback = callback;
+  }
+
+  void stream(Iterator<Triple> triples) throws IOException {
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.N_TRIPLES);
+    OutputStream out = Content.Sink.asOutputStream(response);
+    StringBuilder buffer = new StringBuilder(BUFFER_CHARS + 1024);
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    try {
+      while (triples.hasNext()) {
+        buffer.append(triples.next().toNTriples()).append('\n');
+        if (buffer.length() >= BUFFER_CHARS) {
+          writer.append(buffer).flush();
+          buffer.setLength(0);
+        }
+      }
+    } catch (RuntimeException e) {
+      if (!response.isCommitted()) {
+        throw e; // nothing sent yet: the caller answers with a proper error
+      }
+      callback.failed(e);
+      return;
+    }
+    writer.append(buffer);
+    writer.close();
+    callback.succeeded();
+  }
+}

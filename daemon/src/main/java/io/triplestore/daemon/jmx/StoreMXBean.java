@@ -1,0 +1,54 @@
+package io.triplestore.daemon.jmx;
+
+import java.util.Map;
+
+/**
+ * The store as operators see it in JConsole or Jolokia, at {@value #OBJECT_NAME}. Attributes are
+ * point-in-time figures, read from RocksDB on each access.
+ */
+public interface StoreMXBean {
+
+  String OBJECT_NAME = "io.triplestore:type=Store";
+
+  /** The data directory. */
+  String getDataDirectory();
+
+  /** Triples in the store. */
+  long getTriples();
+
+  /** Terms in the dictionary. */
+  long getTerms();
+
+  /** SST bytes over every column family. */
+  long getTotalSstBytes();
+
+  /** RocksDB's estimate of the live data, over every column family. */
+  long getEstimatedLiveBytes();
+
+  /** Live over total SST bytes; well below 1 means space pinned by snapshots or not yet compacted. */
+  double getLiveToTotalRatio();
+
+  /** SST bytes per column family. */
+  Map<String, Long> getSstBytesByColumnFamily();
+
+  /** Every RocksDB snapshot of the database, leased or not. */
+  long getNativeSnapshots();
+
+  /** Live leases in the store's registry. */
+  int getLeases();
+
+  /** Age of the oldest live lease in milliseconds, 0 without leases. */
+  long getOldestLeaseAgeMillis();
+
+  /**
+   * Gives back space that released snapshots pinned: a full compaction with forced bottommost
+   * compaction. Slow on a large store; runs in the caller's thread.
+   */
+  void reclaim();
+
+  /** A plain full compaction (keeps bottommost files as they are; see {@link #reclaim()}). */
+  void compact();
+
+  /** Flushes memtables to SST files. */
+  void flush();
+}

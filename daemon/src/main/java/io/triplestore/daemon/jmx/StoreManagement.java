@@ -1,0 +1,95 @@
+package io.triplestore.daemon.jmx;
+
+import io.triplestore.store.StoreStats;
+import io.triplestore.store.TripleStore;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/** The {@link StoreMXBean} of one store; operations are logged, as operators will want to know. */
+public final class StoreManagement implements StoreMXBean {
+
+  private static final Logger LOG = LogManager.getLogger(StoreManagement.class);
+
+  private final TripleStore store;
+
+  public StoreManagement(TripleStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public String getDataDirectory() {
+    return store.directory().toAbsolutePath().toString();
+  }
+
+  @Override
+  public long getTriples() {
+    return store.size();
+  }
+
+  @Override
+  public long getTerms() {
+    return stats().distinctTerms();
+  }
+
+  @Override
+  public long getTotalSstBytes() {
+    return stats().totalSstBytes();
+  }
+
+  @Override
+  public long getEstimatedLiveBytes() {
+    return stats().estimatedLiveBytes();
+  }
+
+  @Override
+  public double getLiveToTotalRatio() {
+    return stats().liveToTotalRatio();
+  }
+
+  @Override
+  public Map<String, Long> getSstBytesByColumnFamily() {
+    return stats().sstBytesByColumnFamily();
+  }
+
+  @Override
+  public long getNativeSnapshots() {
+    return stats().nativeSnapshots();
+  }
+
+  @Override
+  public int getLeases() {
+    return store.registry().count();
+  }
+
+  @Override
+  public long getOldestLeaseAgeMillis() {
+    return stats().oldestLeaseAge().toMillis();
+  }
+
+  @Override
+  public void reclaim() {
+    timed("reclaim (forced bottommost compaction)", store::reclaim);
+  }
+
+  @Override
+  public void compact() {
+    timed("compaction", store::compact);
+  }
+
+  @Override
+  public void flush() {
+    timed("flush", store::flush);
+  }
+
+  private StoreStats stats() {
+    return store.stats();
+  }
+
+  private static void timed(String what, Runnable work) {
+    long start = System.nanoTime();
+    LOG.info("{} requested over JMX", what);
+    work.run();
+    LOG.info("{} done in {} ms", what, (System.nanoTime() - start) / 1_000_000);
+  }
+}

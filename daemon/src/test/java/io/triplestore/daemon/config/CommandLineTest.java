@@ -1,0 +1,55 @@
+package io.triplestore.daemon.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+  @Test
+  void readsFlagsWithEqualsOrAsTheNextArgument() {
+    CommandLine line = CommandLine.parse("--http.port=8081", "--jolokia.port", "0", "--config", "/etc/t.properties");
+    assertThat(line.command()).isEqualTo(CommandLine.Command.SERVE);
+    assertThat(line.flags()).isEqualTo(Map.of("http.port", "8081", "jolokia.port", "0"));
+    assertThat(line.configFile()).contains(Path.of("/etc/t.properties"));
+  }
+
+  @Test
+  void importTakesExactlyOneFile() {
+    CommandLine line = CommandLine.parse("import", "data.nt", "--data.dir", "/tmp/x");
+    assertThat(line.command()).isEqualTo(CommandLine.Command.IMPORT);
+    assertThat(line.arguments()).isEqualTo(List.of("data.nt"));
+    assertThat(line.flags()).containsEntry("data.dir", "/tmp/x");
+    assertThatThrownBy(() -> CommandLine.parse("import")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("import needs exactly one file");
+  }
+
+  @Test
+  void refusesUnknownOptionsAndCommandsByName() {
+    assertThatThrownBy(() -> CommandLine.parse("--http.prot=1")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown option --http.prot");
+    assertThatThrownBy(() -> CommandLine.parse("serve")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown command 'serve'");
+    assertThatThrownBy(() -> CommandLine.parse("--http.port")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("option --http.port needs a value");
+  }
+
+  @Test
+  void helpListsEveryKeyWithItsEnvironmentNameAndDefault() {
+    assertThat(CommandLine.parse("--http.port=1", "--help").command()).isEqualTo(CommandLine.Command.HELP);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Help.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String help = bytes.toString(StandardCharsets.UTF_8);
+    for (ConfigKey key : ConfigKey.values()) {
+      assertThat(help).contains("--" + key.key()).contains(key.envName());
+    }
+    assertThat(help).containsPattern("--http\\.port\\s+TRIPLESTORE_HTTP_PORT\\s+default 8080");
+  }
+}

@@ -1,0 +1,52 @@
+package io.triplestore.daemon.jmx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Without jolokia.user/password: the policy's reads work, every exec and write is refused. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JolokiaWithoutCredentialsTest extends JolokiaTestSupport {
+
+  EmbeddedJolokia jolokia;
+
+  @BeforeAll
+  void start() throws Exception {
+    jolokia = EmbeddedJolokia.start(config(Map.of("jolokia.port", "0")), Optional.empty());
+  }
+
+  @AfterAll
+  void stop() {
+    jolokia.close();
+  }
+
+  @Test
+  void bindsLoopbackOnAnObtainedPort() {
+    assertThat(jolokia.address().getPort()).isPositive();
+    assertThat(jolokia.url()).startsWith("http://127.0.0.1:" + jolokia.address().getPort() + "/jolokia/");
+    assertThat(jolokia.isAuthenticated()).isFalse();
+  }
+
+  @Test
+  void readsOurMBeansAndJavaLang() throws Exception {
+    assertThat(get(jolokia, "read/io.triplestore:type=JolokiaProbe/Calls", null)).containsEntry("status", 200);
+    assertThat(get(jolokia, "read/java.lang:type=Runtime/Uptime", null)).containsEntry("status", 200);
+  }
+
+  @Test
+  void refusesExecAndWriteEvenOnOurMBeans() throws Exception {
+    int before = PROBE.getCalls();
+    assertThat(get(jolokia, "exec/io.triplestore:type=JolokiaProbe/touch()", null)).containsEntry("status", 403);
+    assertThat(PROBE.getCalls()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesReadsOutsideTheAllowedDomains() throws Exception {
+    assertThat(get(jolokia, "read/java.nio:type=BufferPool,name=direct/Count", null)).containsEntry("status", 403);
+  }
+}

@@ -1,0 +1,56 @@
+package io.triplestore.snapshots.jfr;
+
+import io.triplestore.snapshots.SnapshotRegistry;
+import java.util.List;
+
+/**
+ * The registry's JDK Flight Recorder events. {@code SnapshotRegistryBuilder.build()} installs them
+ * on every registry unless {@code jfrEvents(false)} was called, so there is normally nothing to do
+ * here but to record them: {@code -XX:StartFlightRecording:settings=snapshots.jfc}, or
+ * {@code jcmd <pid> JFR.start settings=snapshots.jfc}, then
+ * {@code jfr print --events triplestore.SnapshotReleased rec.jfr}.
+ *
+ * <p>Until the Flight Recorder is initialized (by {@code -XX:StartFlightRecording}, {@code jcmd} or
+ * code) a lease event costs one volatile read: the event classes are not even loaded, and the
+ * periodic statistics hook is not added. After that, while no recording is running, an event costs
+ * an allocation that the JIT removes and one {@code shouldCommit()} check.
+ */
+public final class SnapshotJfrEvents {
+
+  /** A lease was created. */
+  public static final String CREATED = "triplestore.SnapshotCreated";
+  /** A lease was released, with the reason. */
+  public static final String RELEASED = "triplestore.SnapshotReleased";
+  /** A lease reached the warning fraction of its TTL. */
+  public static final String EXPIRY_WARNING = "triplestore.SnapshotExpiryWarning";
+  /** A report-only registry would have released a lease (expired, or owner gone) but keeps it. */
+  public static final String RELEASE_DUE = "triplestore.SnapshotReleaseDue";
+  /** Periodic: a registry's count, oldest age, totals and RocksDB's own snapshot count. */
+  public static final String REGISTRY_STATISTICS = "triplestore.SnapshotRegistryStatistics";
+
+  /** Every event name above. */
+  public static final List<String> NAMES =
+      List.of(CREATED, RELEASED, EXPIRY_WARNING, RELEASE_DUE, REGISTRY_STATISTICS);
+
+  static final String CATEGORY = "triplestore";
+  static final String SUBCATEGORY = "Snapshots";
+
+  private SnapshotJfrEvents() {}
+
+  /**
+   * Emits {@code registry}'s events from now until it is closed. Does nothing on a runtime without
+   * the {@code jdk.jfr} module, or when the registry is already closed.
+   */
+  public static void install(SnapshotRegistry registry) {
+    if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty() || registry.isClosed()) {
+      return;
+    }
+    JfrEventEmitter emitter = new JfrEventEmitter(registry);
+    registry.addListener(emitter);
+    emitter.start();
+    if (registry.isClosed()) {
+      // Closed between the check and addListener: onRegistryClosed may never come.
+      emitter.stop();
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.triplestore.snapshots.jmx;
+
+import io.triplestore.snapshots.LeaseInfo;
+import io.triplestore.snapshots.ReleaseOutcome;
+import io.triplestore.snapshots.ReleaseReason;
+import io.triplestore.snapshots.SnapshotRegistry;
+import io.triplestore.snapshots.SnapshotReleasedException;
+import io.triplestore.snapshots.UnknownLeaseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * {@link SnapshotRegistryMXBean} over a registry. Checks every argument itself and answers a bad
+ * one with an {@link IllegalArgumentException} that carries only a message: the registry's own
+ * exception types are not on a JConsole's classpath, so they must never cross the wire.
+ */
+final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
+
+  private final SnapshotRegistry registry;
+
+  RegistryMXBeanAdapter(SnapshotRegistry registry) {
+    this.registry = registry;
+  }
+
+  // ---- attributes ----
+
+  @Override
+  public String getName() {
+    return registry.name();
+  }
+
+  @Override
+  public int getCount() {
+    return registry.count();
+  }
+
+  @Override
+  public long getOldestAgeMillis() {
+    List<LeaseInfo> oldest = registry.count() == 0 ? List.of() : registry.info(1);
+    return oldest.isEmpty() ? 0 : oldest.get(0).age().toMillis();
+  }
+
+  @Override
+  public long getDefaultTtlMillis() {
+    return registry.defaultTtl().toMillis();
+  }
+
+  @Override
+  public long getMaxTtlMillis() {
+    Duration max = registry.maxTtl();
+    return max == null ? -1 : max.toMillis();
+  }
+
+  @Override
+  public double getWarnFraction() {
+    return registry.warnFraction();
+  }
+
+  @Override
+  public String getExpiryAction() {
+    return registry.expiryAction().name();
+  }
+
+  @Override
+  public long getTotalCreated() {
+    return registry.statistics().totalCreated();
+  }
+
+  @Override
+  public long getTotalReleased() {
+    return registry.statistics().totalReleased();
+  }
+
+  @Override
+  public long getReleasedManual() {
+    return released(ReleaseReason.MANUAL);
+  }
+
+  @Override
+  public long getReleasedExpired() {
+    return released(ReleaseReason.EXPIRED);
+  }
+
+  @Override
+  public long getReleasedOwnerDown() {
+    return released(ReleaseReason.OWNER_DOWN);
+  }
+
+  @Override
+  public long getReleasedForced() {
+    return released(ReleaseReason.FORCED);
+  }
+
+  @Override
+  public long getReleasedClosed() {
+    return released(ReleaseReason.CLOSED);
+  }
+
+  private long released(ReleaseReason reason) {
+    return registry.statistics().released(reason);
+  }
+
+  @Override
+  public long getWarningsEmitted() {
+    return registry.statistics().warningsEmitted();
+  }
+
+  @Override
+  public long getReleasesDue() {
+    return registry.statistics().releasesDue();
+  }
+
+  @Override
+  public long getRocksDbSnapshotCount() {
+    return nativeCount().orElse(-1);
+  }
+
+  @Override
+  public long getUntrackedSnapshotCount() {
+    OptionalLong nativeCount = nativeCount();
+    return nativeCount.isPresent() ? Math.max(0, nativeCount.getAsLong() - registry.count()) : -1;
+  }
+
+  @Override
+  public long getOldestRocksDbSnapshotTime() {
+    return registry.oldestNativeSnapshotTime().orElse(-1);
+  }
+
+  private OptionalLong nativeCount() {
+    // Empty once the registry is closed: its database may be closed too.
+    return registry.nativeSnapshotCount();
+  }
+
+  // ---- operations ----
+
+  @Override
+  public LeaseRow[] info(int limit) {
+    if (limit <= 0) {
+      throw new IllegalArgumentException("limit must be 1 or more: " + limit);
+    }
+    return registry.info(limit).stream().map(InfoLeaseRow::new).toArray(LeaseRow[]::new);
+  }
+
+  @Override
+  public boolean forceRelease(long id) {
+    requireLeaseId(id);
+    ReleaseOutcome outcome = registry.forceRelease(id);
+    if (outcome == ReleaseOutcome.UNKNOWN) {
+      throw unknownLease(id);
+    }
+    return outcome == ReleaseOutcome.RELEASED;
+  }
+
+  @Override
+  public int forceReleaseOlderThan(long ageMillis) {
+    if (ageMillis < 0) {
+      throw new IllegalArgumentException("ageMillis must be 0 or more: " + ageMillis);
+    }
+    return registry.forceReleaseOlderThan(Duration.ofMillis(ageMillis));
+  }
+
+  @Override
+  public int forceReleaseOwner(String owner) {
+    if (owner == null || owner.isBlank()) {
+      throw new IllegalArgumentException("owner must be a non-blank owner label, as info lists it");
+    }
+    return registry.forceReleaseOwner(owner);
+  }
+
+  @Override
+  public LeaseRow renew(long id, long ttlMillis) {
+    requireLeaseId(id);
+    if (ttlMillis <= 0) {
+      throw new IllegalArgumentException("ttlMillis must be 1 or more: " + ttlMillis);
+    }
+    try {
+      return new InfoLeaseRow(registry.renew(id, Duration.ofMillis(ttlMillis)));
+    } catch (UnknownLeaseException e) {
+      throw unknownLease(id);
+    } catch (SnapshotReleasedException e) {
+      throw new IllegalArgumentException(
+          "cannot renew: " + e.getMessage() + " in snapshot registry '" + registry.name() + "'");
+    }
+  }
+
+  private static void requireLeaseId(long id) {
+    if (id <= 0) {
+      throw new IllegalArgumentException("lease id must be 1 or more: " + id);
+    }
+  }
+
+  private IllegalArgumentException unknownLease(long id) {
+    return new IllegalArgumentException(
+        "no snapshot lease with id " + id + " in snapshot registry '" + registry.name() + "'");
+  }
+}

@@ -1,0 +1,53 @@
+package io.triplestore.store;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The term dictionary: {@code str2id} maps a term's bytes to its 8-byte id, {@code id2str} the
+ * reverse. Ids start at 1 and are never reused; terms stay in the dictionary after their last
+ * triple is removed, so an id never changes meaning.
+ */
+final class Dictionary {
+
+  /** The id of an unbound position, and the answer of {@link #lookup} for an unknown term. */
+  static final long NONE = 0;
+
+  static final byte[] TRIPLE_COUNT_KEY = "triple-count".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] NEXT_TERM_ID_KEY = "next-term-id".getBytes(StandardCharsets.US_ASCII);
+
+  private final StoreDatabase database;
+
+  Dictionary(StoreDatabase database) {
+    this.database = database;
+  }
+
+  /** The id of {@code term}, or {@link #NONE} when it is not in the dictionary. */
+  long lookup(KeyReader reader, Term term) {
+    byte[] id = reader.get(database.str2id, TermCodec.encode(term));
+    return id == null ? NONE : toLong(id);
+  }
+
+  /** The term with id {@code id}; every id in an index has one. */
+  Term term(KeyReader reader, long id) {
+    byte[] bytes = reader.get(database.id2str, toBytes(id));
+    if (bytes == null) {
+      throw new StoreException("corrupt store: term id " + id + " is in an index but not in the dictionary");
+    }
+    return TermCodec.decode(bytes);
+  }
+
+  /** A counter from the {@code meta} column family; 0 when never written. */
+  long counter(KeyReader reader, byte[] key) {
+    byte[] value = reader.get(database.meta, key);
+    return value == null ? 0 : toLong(value);
+  }
+
+  static byte[] toBytes(long value) {
+    return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+  }
+
+  static long toLong(byte[] bytes) {
+    return ByteBuffer.wrap(bytes).getLong();
+  }
+}

@@ -1,0 +1,17 @@
+package io.triplestore.store;
+
+/**
+ * What an import did.
+ *
+ * @param added triples that were new
+ * @param noOps triples that were already in the store, or repeated in the input
+ * @param skippedLines malformed lines left out ("skip bad lines" mode only)
+ * @param batches committed write batches: 1 for an atomic import, one per batch for a bulk load
+ */
+public record ImportResult(long added, long noOps, long skippedLines, long batches) {
+
+  /** Triples read from the input: added plus no-ops. */
+  public long triplesRead() {
+    return added + noOps;
+  }
+}

@@ -1,0 +1,73 @@
+package io.triplestore.store;
+
+import org.eclipse.rdf4j.model.BNode;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.model.ValueFactory;
+import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
+import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
+
+/** Maps between RDF4J values and the store's terms; RDF4J does the N-Triples escaping. */
+final class RdfValues {
+
+  private static final ValueFactory VALUES = SimpleValueFactory.getInstance();
+
+  private RdfValues() {}
+
+  static Term toTerm(Value value) {
+    if (value instanceof IRI iri) {
+      return new Iri(iri.stringValue());
+    }
+    if (value instanceof BNode node) {
+      return new BlankNode(node.getID());
+    }
+    if (value instanceof org.eclipse.rdf4j.model.Literal literal) {
+      return literal.getLanguage()
+          .map(language -> Literal.lang(literal.getLabel(), language))
+          .orElseGet(() -> Literal.typed(literal.getLabel(), new Iri(literal.getDatatype().stringValue())));
+    }
+    throw new IllegalArgumentException("unsupported RDF term (RDF-star triples are not stored): " + value);
+  }
+
+  static Triple toTriple(Statement statement) {
+    Term subject = toTerm(statement.getSubject());
+    return new Triple(subject, (Iri) toTerm(statement.getPredicate()), toTerm(statement.getObject()));
+  }
+
+  static Value toValue(Term term) {
+    if (term instanceof Iri iri) {
+      return VALUES.createIRI(iri.value());
+    }
+    if (term instanceof BlankNode node) {
+      return VALUES.createBNode(node.label());
+    }
+    Literal literal = (Literal) term;
+    return literal.language() != null
+        ? VALUES.createLiteral(literal.lexicalForm(), literal.language())
+        : VALUES.createLiteral(literal.lexicalForm(), VALUES.createIRI(literal.datatype().value()));
+  }
+
+  static Statement toStatement(Triple triple) {
+    return VALUES.createStatement(
+        (org.eclipse.rdf4j.model.Resource) toValue(triple.subject()),
+        VALUES.createIRI(triple.predicate().value()),
+        toValue(triple.object()));
+  }
+
+  static String toNTriples(Term term) {
+    // xsd:string is implied in N-Triples 1.1: written as a plain "..." literal.
+    return NTriplesUtil.toNTriplesString(toValue(term), true);
+  }
+
+  static Term parseTerm(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("not an N-Triples term: empty text");
+    }
+    try {
+      return toTerm(NTriplesUtil.parseValue(text.strip(), VALUES));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an N-Triples term: " + text + " (" + e.getMessage() + ")", e);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package io.triplestore.store;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksObject;
+
+/**
+ * The open RocksDB instance, its column families, and every native options object they need,
+ * closed together in reverse order of creation.
+ *
+ * <p>Tuning: bloom filters (10 bits per key) everywhere; the three indexes also have an 8-byte
+ * prefix extractor (one term id), so a prefix scan consults the prefix bloom and the memtable's
+ * own prefix bloom; no compression in L0 (written once, compacted soon), LZ4 below.
+ */
+final class StoreDatabase implements AutoCloseable {
+
+  static final String STR2ID = "str2id";
+  static final String ID2STR = "id2str";
+  static final String META = "meta";
+  static final int INDEX_PREFIX_LENGTH = 8;
+  private static final int BLOOM_BITS_PER_KEY = 10;
+
+  static {
+    RocksDB.loadLibrary();
+  }
+
+  final RocksDB db;
+  final ColumnFamilyHandle str2id;
+  final ColumnFamilyHandle id2str;
+  final ColumnFamilyHandle meta;
+  private final Map<IndexOrder, ColumnFamilyHandle> indexes = new EnumMap<>(IndexOrder.class);
+  /** Every column family by name, in creation order. */
+  final Map<String, ColumnFamilyHandle> columnFamilies = new LinkedHashMap<>();
+  private final Deque<AutoCloseable> natives = new ArrayDeque<>();
+
+  private StoreDatabase(Path directory, StoreOptions options) throws RocksDBException {
+    LRUCache blockCache = own(new LRUCache(options.blockCacheBytes()));
+    DBOptions dbOptions = own(new DBOptions()
+        .setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true)
+        .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors())));
+    options.dbOptionsCustomizer().accept(dbOptions);
+
+    List<String> names = new ArrayList<>(List.of("default", STR2ID, ID2STR));
+    for (IndexOrder index : IndexOrder.values()) {
+      names.add(index.columnFamily());
+    }
+    names.add(META);
+    List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+    for (String name : names) {
+      ColumnFamilyOptions cfOptions = own(columnFamilyOptions(name, blockCache));
+      options.columnFamilyOptionsCustomizer().accept(name, cfOptions);
+      descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+    }
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    try {
+      db = RocksDB.open(dbOptions, directory.toString(), descriptors, handles);
+    } catch (RocksDBException | RuntimeException e) {
+      closeNatives();
+      throw e;
+    }
+    for (int i = 0; i < names.size(); i++) {
+      columnFamilies.put(names.get(i), handles.get(i));
+    }
+    str2id = columnFamilies.get(STR2ID);
+    id2str = columnFamilies.get(ID2STR);
+    meta = columnFamilies.get(META);
+    for (IndexOrder index : IndexOrder.values()) {
+      indexes.put(index, columnFamilies.get(index.columnFamily()));
+    }
+  }
+
+  static StoreDatabase open(Path directory, StoreOptions options) {
+    try {
+      Files.createDirectories(directory);
+      return new StoreDatabase(directory, options);
+    } catch (RocksDBException e) {
+      throw new StoreException("cannot open the triple store at " + directory + ": " + e.getMessage(), e);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create the store directory " + directory + ": " + e, e);
+    }
+  }
+
+  ColumnFamilyHandle index(IndexOrder order) {
+    return indexes.get(order);
+  }
+
+  private ColumnFamilyOptions columnFamilyOptions(String name, LRUCache blockCache) {
+    BlockBasedTableConfig table = new BlockBasedTableConfig()
+        .setBlockCache(blockCache)
+        .setFilterPolicy(own(new BloomFilter(BLOOM_BITS_PER_KEY, false)))
+        .setWholeKeyFiltering(true)
+        .setCacheIndexAndFilterBlocks(true)
+        .setPinL0FilterAndIndexBlocksInCache(true);
+    ColumnFamilyOptions cf = new ColumnFamilyOptions()
+        .setTableFormatConfig(table)
+        .setLevelCompactionDynamicLevelBytes(true)
+        .setCompressionPerLevel(compressionPerLevel(7))
+        .setNumLevels(7);
+    if (isIndex(name)) {
+      cf.useFixedLengthPrefixExtractor(INDEX_PREFIX_LENGTH);
+      cf.setMemtablePrefixBloomSizeRatio(0.1);
+    }
+    return cf;
+  }
+
+  private static boolean isIndex(String name) {
+    for (IndexOrder index : IndexOrder.values()) {
+      if (index.columnFamily().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<CompressionType> compressionPerLevel(int levels) {
+    List<CompressionType> perLevel = new ArrayList<>();
+    perLevel.add(CompressionType.NO_COMPRESSION);
+    for (int level = 1; level < levels; level++) {
+      perLevel.add(CompressionType.LZ4_COMPRESSION);
+    }
+    return perLevel;
+  }
+
+  private <T extends RocksObject> T own(T nativeObject) {
+    natives.push(nativeObject);
+    return nativeObject;
+  }
+
+  /** Closes the column families, then the database, then the options they were opened with. */
+  @Override
+  public void close() {
+    for (ColumnFamilyHandle handle : columnFamilies.values()) {
+      handle.close();
+    }
+    db.close();
+    closeNatives();
+  }
+
+  private void closeNatives() {
+    while (!natives.isEmpty()) {
+      try {
+        natives.pop().close();
+      } catch (Exception e) {
+        // Freeing an options object does not fail; keep freeing the rest regardless.
+      }
+    }
+  }
+}
