@@ -1,5 +1,7 @@
 package io.triplestore.snapshots;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,15 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
 
   private static final System.Logger LOG = System.getLogger("io.triplestore.snapshots");
   private static final int WHEEL_SLOTS = 4096;
+  private static final VarHandle COUNT;
+
+  static {
+    try {
+      COUNT = MethodHandles.lookup().findVarHandle(DefaultSnapshotRegistry.class, "count", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final String name;
   @SuppressWarnings("rawtypes")
@@ -55,6 +66,8 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
   private final long[] releasedByReason = new long[ReleaseReason.values().length];
   private long warningsEmitted;
   private long releasesDue;
+  // Written only under the lock, read without it by count(): a release store is all the readers
+  // need, and spares create and release a full fence each.
   private volatile int count;
   private volatile boolean closed;
 
@@ -179,7 +192,7 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
         case NONE -> { }
       }
       totalCreated++;
-      count++;
+      COUNT.setRelease(this, count + 1);
     }
     listeners.created(lease);
     return lease;
@@ -226,7 +239,7 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
       owners.forget(lease);
       history.add(lease.id, reason);
       releasedByReason[reason.ordinal()]++;
-      count--;
+      COUNT.setRelease(this, count - 1);
     }
     lease.markReleasedAt(now);
     lease.awaitReadsDrained();

@@ -27,12 +27,14 @@ final class Lease implements SnapshotLease {
   private static final int READERS = Integer.MAX_VALUE;
   private static final VarHandle STATE;
   private static final VarHandle REASON;
+  private static final VarHandle RELEASED_NANOS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       STATE = lookup.findVarHandle(Lease.class, "state", int.class);
       REASON = lookup.findVarHandle(Lease.class, "reason", ReleaseReason.class);
+      RELEASED_NANOS = lookup.findVarHandle(Lease.class, "releasedNanos", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -65,7 +67,9 @@ final class Lease implements SnapshotLease {
 
   private volatile int state;
   private volatile ReleaseReason reason;
-  private volatile Thread releaser;
+  // Written before the RELEASING bit is set and read only after seeing it: the atomic update of
+  // state publishes it, so it needs no fence of its own (it is written on every release).
+  private Thread releaser;
   /** Ticker reading at release; {@link #NOT_YET} until the releasing thread has written it. */
   private volatile long releasedNanos = NOT_YET;
   private List<PinnedIterator> iterators; // guarded by this
@@ -129,7 +133,9 @@ final class Lease implements SnapshotLease {
   }
 
   void markReleasedAt(long nanos) {
-    releasedNanos = nanos;
+    // A release store: age() on another thread has no ordering with the release to rely on
+    // beyond seeing this value once written, and a full fence (on every release) buys it nothing.
+    RELEASED_NANOS.setRelease(this, nanos);
   }
 
   // ---- iterators ----
@@ -149,6 +155,13 @@ final class Lease implements SnapshotLease {
 
   /** After the reads have drained: close every iterator still open. */
   void closeIterators() {
+    // Iterators are added only under a read pin, and every pin has been released (and so
+    // happens-before this call) once the reads have drained; no pin can be taken any more. So an
+    // unlocked read that sees null means no iterator was ever opened, and skips the lock that
+    // nearly every release would otherwise take for nothing.
+    if (iterators == null) {
+      return;
+    }
     List<PinnedIterator> open;
     synchronized (this) {
       open = iterators;
