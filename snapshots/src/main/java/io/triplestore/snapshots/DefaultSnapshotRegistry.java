@@ -258,7 +258,9 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
     }
   }
 
-  private ReleaseOutcome release(long id, ReleaseReason reason) {
+  @Override
+  public ReleaseOutcome release(long id, ReleaseReason reason) {
+    java.util.Objects.requireNonNull(reason, "reason");
     Lease lease;
     synchronized (this) {
       lease = byId.get(id);

@@ -54,6 +54,13 @@ public interface SnapshotRegistry extends AutoCloseable {
   ReleaseOutcome release(long id);
 
   /**
+   * Releases lease {@code id} recording {@code reason}. For observers whose snapshots end by other
+   * means than the lease: an agent reports {@code CLOSED} for the snapshots still held when their
+   * database closes. Never throws for a bad id.
+   */
+  ReleaseOutcome release(long id, ReleaseReason reason);
+
+  /**
    * Restarts lease {@code id}'s clock with {@code ttl}.
    *
    * @return the lease's new state

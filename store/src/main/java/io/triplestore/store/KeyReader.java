@@ -8,6 +8,15 @@ import org.rocksdb.ColumnFamilyHandle;
  */
 interface KeyReader {
 
+  /**
+   * Whether this reader sees the latest committed data, so that what it reads of the dictionary
+   * may be served from (and kept in) the store's term caches. Reads at a lease always go through
+   * the lease.
+   */
+  default boolean readsLatest() {
+    return false;
+  }
+
   /** The value of {@code key}, or {@code null} when absent. */
   byte[] get(ColumnFamilyHandle columnFamily, byte[] key);
 

@@ -42,18 +42,12 @@ final class NTriplesInput {
   private final RDFParser parser = Rio.createParser(RDFFormat.NTRIPLES);
   private final List<Statement> parsed = new ArrayList<>();
   private final List<Triple> chunk = new ArrayList<>();
-  private long skipped;
 
   NTriplesInput(ImportOptions options) {
     this.options = options;
     // Keep labels: _:b1 stays _:b1 in the store and in an export.
     parser.getParserConfig().set(BasicParserSettings.PRESERVE_BNODE_IDS, true);
     parser.setRDFHandler(new StatementCollector(parsed));
-  }
-
-  /** Lines skipped so far. */
-  long skipped() {
-    return skipped;
   }
 
   /** Reads {@code in} (UTF-8) to the end, handing each triple to {@code sink} in input order. */
@@ -138,7 +132,6 @@ final class NTriplesInput {
     if (!options.skipsBadLines()) {
       throw new NTriplesSyntaxException(line, column, message, cause);
     }
-    skipped++;
     options.skipped(new SkippedLine(line, column, message));
   }
 
@@ -150,7 +143,9 @@ final class NTriplesInput {
       return null;
     } catch (RDFParseException e) {
       return e;
-    } catch (RDF4JException | IllegalArgumentException e) {
+    } catch (RDF4JException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      // RDF4J's N-Triples parser can also fail on malformed input with an index error (a blank
+      // node "_:" without a label at the end of the input): still a syntax error of the input.
       return new RDFParseException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 final class ParsingPipeline {
 
   private static final int CHUNK = 1024;
-  private static final int QUEUED_CHUNKS = 16;
+  /** About one bulk batch of triples: the parser keeps going while the writer commits a batch. */
+  private static final int QUEUED_CHUNKS = 128;
   private static final Object END = new Object();
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);

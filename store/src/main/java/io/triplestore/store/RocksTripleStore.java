@@ -37,7 +37,7 @@ final class RocksTripleStore implements TripleStore {
     this.options = options;
     this.database = database;
     this.guard = new StoreGuard(directory.toString());
-    this.dictionary = new Dictionary(database);
+    this.dictionary = new Dictionary(database, options.termCacheSize());
     this.latest = new LatestKeyReader(database.db, guard);
     this.writer = new TripleWriter(database, dictionary, latest, options.termCacheSize());
     this.writeOptions = new WriteOptions().setSync(options.syncWrites());
@@ -186,7 +186,9 @@ final class RocksTripleStore implements TripleStore {
     Objects.requireNonNull(lease, "lease");
     // A lease of another database would read this database's column families through the other's
     // snapshot: refuse it. A released lease falls through: its first read throws, with the reason.
-    if (!lease.isReleased() && registry.find(lease.id()).orElse(null) != lease) {
+    // Released is asked again after the lookup: a release between the two (a force-release by an
+    // operator) removes the lease from the registry, and must still read as released, not foreign.
+    if (!lease.isReleased() && registry.find(lease.id()).orElse(null) != lease && !lease.isReleased()) {
       throw new IllegalArgumentException("lease " + lease.id() + " does not belong to the registry of the store at " + directory);
     }
     return new LeaseKeyReader(lease);

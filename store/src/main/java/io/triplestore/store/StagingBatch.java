@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.rocksdb.AbstractWriteBatch;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -41,6 +42,9 @@ abstract class StagingBatch implements AutoCloseable {
   /** The value of {@code key} as staged, or else as in the database; {@code null} when absent. */
   abstract byte[] get(ColumnFamilyHandle columnFamily, byte[] key);
 
+  /** Whether {@code key} is staged as present in this batch, without looking at the database. */
+  abstract boolean stagedPresent(ColumnFamilyHandle columnFamily, byte[] key);
+
   void put(ColumnFamilyHandle columnFamily, byte[] key, byte[] value) {
     try {
       batch().put(columnFamily, key, value);
@@ -70,9 +74,19 @@ abstract class StagingBatch implements AutoCloseable {
   private static final class Indexed extends StagingBatch {
     private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
     private final ReadOptions readOptions = new ReadOptions();
+    private final DBOptions batchOnly = new DBOptions();
 
     Indexed(RocksDB db) {
       super(db);
+    }
+
+    @Override
+    boolean stagedPresent(ColumnFamilyHandle columnFamily, byte[] key) {
+      try {
+        return batch.getFromBatch(columnFamily, batchOnly, key) != null;
+      } catch (RocksDBException e) {
+        throw new StoreException("read failed: " + e.getMessage(), e);
+      }
     }
 
     @Override
@@ -98,6 +112,7 @@ abstract class StagingBatch implements AutoCloseable {
     public void close() {
       super.close();
       readOptions.close();
+      batchOnly.close();
     }
   }
 
@@ -125,6 +140,13 @@ abstract class StagingBatch implements AutoCloseable {
       } catch (RocksDBException e) {
         throw new StoreException("read failed: " + e.getMessage(), e);
       }
+    }
+
+    @Override
+    boolean stagedPresent(ColumnFamilyHandle columnFamily, byte[] key) {
+      Map<ByteBuffer, byte[]> family = staged.get(columnFamily);
+      byte[] value = family == null ? null : family.get(ByteBuffer.wrap(key));
+      return value != null && value != DELETED;
     }
 
     @Override

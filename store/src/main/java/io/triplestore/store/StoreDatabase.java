@@ -108,8 +108,9 @@ final class StoreDatabase implements AutoCloseable {
         .setBlockCache(blockCache)
         .setFilterPolicy(own(new BloomFilter(BLOOM_BITS_PER_KEY, false)))
         .setWholeKeyFiltering(true)
-        .setCacheIndexAndFilterBlocks(true)
-        .setPinL0FilterAndIndexBlocksInCache(true);
+        // Index and filter blocks stay in table-reader memory instead of competing in the block
+        // cache: with them in the cache, a point lookup measured 20x slower (280 us vs 11 us).
+        .setCacheIndexAndFilterBlocks(false);
     ColumnFamilyOptions cf = new ColumnFamilyOptions()
         .setTableFormatConfig(table)
         .setLevelCompactionDynamicLevelBytes(true)

@@ -26,7 +26,7 @@ public final class StoreOptions {
   public static final int DEFAULT_MAX_ATOMIC_IMPORT_TRIPLES = 1_000_000;
   /** The default number of triples per committed batch of a bulk load. */
   public static final int DEFAULT_BULK_BATCH_TRIPLES = 100_000;
-  /** The default number of term ids the writer remembers. */
+  /** The default number of entries of each term cache (writer and readers). */
   public static final int DEFAULT_TERM_CACHE_SIZE = 200_000;
   /** The default size of the block cache shared by every column family. */
   public static final long DEFAULT_BLOCK_CACHE_BYTES = 64L << 20;
@@ -129,7 +129,10 @@ public final class StoreOptions {
       return this;
     }
 
-    /** How many term ids the writer keeps in memory to skip dictionary reads. 0 turns it off. */
+    /**
+     * How many terms and ids the writer and the latest-state readers each keep in memory to skip
+     * dictionary reads. 0 turns the caches off.
+     */
     public Builder termCacheSize(int entries) {
       if (entries < 0) {
         throw new IllegalArgumentException("term cache size must be 0 or more: " + entries);

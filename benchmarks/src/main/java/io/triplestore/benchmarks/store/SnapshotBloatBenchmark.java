@@ -172,9 +172,11 @@ public class SnapshotBloatBenchmark {
     return store.stats().totalSstBytes();
   }
 
+  /** Random values: compression must not hide what the snapshots pin. */
   private void overwriteAll(RocksDB db, byte[] value, byte round) throws RocksDBException {
-    value[0] = round;
+    java.util.Random random = new java.util.Random(round);
     for (int i = 0; i < triples; i++) {
+      random.nextBytes(value);
       db.put(("key-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
     }
   }

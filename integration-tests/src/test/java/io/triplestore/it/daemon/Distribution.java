@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
  * The built {@code triplestored-<version>.tar.gz}, unpacked once per test JVM with {@code tar}
  * (which keeps the launcher's executable bit, as an operator's unpacking would).
  */
-final class Distribution {
+public final class Distribution {
 
   private static Path home;
 
   private Distribution() {}
 
   /** The unpacked distribution's top directory, holding {@code bin/triplestored}. */
-  static synchronized Path home() throws IOException, InterruptedException {
+  public static synchronized Path home() throws IOException, InterruptedException {
     if (home == null) {
       home = unpack();
     }

@@ -1,0 +1,146 @@
+package io.triplestore.agent;
+
+import io.triplestore.snapshots.StackCapture;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's options, from {@code -javaagent:triplestore-agent.jar=key=value,key=value} or the
+ * attach command. Every value is validated up front; a bad one fails the whole set with a message
+ * naming the option and the value, and the agent then disables itself.
+ *
+ * @param ttl how long a snapshot may be held before it is reported expired
+ * @param warnFraction the fraction of the TTL after which it is warned about
+ * @param stack which creation stacks are captured
+ * @param release whether the agent ever releases a snapshot itself
+ * @param packagePrefix the package of the rocksdb classes ({@code org.rocksdb}, or a fork's)
+ * @param log {@code stderr} or the path of a file the agent appends to
+ * @param tick how often deadlines and owner threads are checked
+ */
+record AgentOptions(
+    Duration ttl,
+    double warnFraction,
+    StackCapture stack,
+    ReleaseMode release,
+    String packagePrefix,
+    String log,
+    Duration tick) {
+
+  static final String STDERR = "stderr";
+
+  static final Set<String> KEYS = Set.of("ttl", "warn", "stack", "release", "package", "log", "tick");
+
+  private static final Pattern JAVA_PACKAGE =
+      Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+
+  /** The defaults: 5 minute TTL, warning at 80%, one stack in 128, observe only, org.rocksdb, stderr, 1s tick. */
+  static AgentOptions defaults() {
+    return new AgentOptions(Duration.ofMinutes(5), 0.8, StackCapture.sampled(128), ReleaseMode.NEVER,
+        "org.rocksdb", STDERR, Duration.ofSeconds(1));
+  }
+
+  /**
+   * Parses {@code key=value} pairs separated by commas; {@code null} or blank means the defaults.
+   *
+   * @throws IllegalArgumentException naming the offending option and value
+   */
+  static AgentOptions parse(String text) {
+    AgentOptions options = defaults();
+    if (text == null || text.isBlank()) {
+      return options;
+    }
+    Map<String, String> pairs = new LinkedHashMap<>();
+    for (String pair : text.split(",", -1)) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "agent option '" + pair.trim() + "' is not key=value (options are comma-separated key=value pairs)");
+      }
+      String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      String value = pair.substring(eq + 1).trim();
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException(
+            "unknown agent option '" + key + "' (known: ttl, warn, stack, release, package, log, tick)");
+      }
+      if (pairs.put(key, value) != null) {
+        throw new IllegalArgumentException("agent option '" + key + "' is given twice");
+      }
+    }
+    for (Map.Entry<String, String> e : pairs.entrySet()) {
+      try {
+        options = options.with(e.getKey(), e.getValue());
+      } catch (IllegalArgumentException bad) {
+        throw new IllegalArgumentException(
+            "agent option " + e.getKey() + "='" + e.getValue() + "' is invalid: " + bad.getMessage(), bad);
+      }
+    }
+    return options;
+  }
+
+  private AgentOptions with(String key, String value) {
+    return switch (key) {
+      case "ttl" -> new AgentOptions(positive(Durations.parse(value)), warnFraction, stack, release, packagePrefix, log, tick);
+      case "warn" -> new AgentOptions(ttl, fraction(value), stack, release, packagePrefix, log, tick);
+      case "stack" -> new AgentOptions(ttl, warnFraction, StackCapture.parse(value), release, packagePrefix, log, tick);
+      case "release" -> new AgentOptions(ttl, warnFraction, stack, ReleaseMode.parse(value), packagePrefix, log, tick);
+      case "package" -> new AgentOptions(ttl, warnFraction, stack, release, javaPackage(value), log, tick);
+      case "log" -> new AgentOptions(ttl, warnFraction, stack, release, packagePrefix, nonEmpty(value), tick);
+      case "tick" -> new AgentOptions(ttl, warnFraction, stack, release, packagePrefix, log, tick(Durations.parse(value)));
+      default -> throw new IllegalStateException("unhandled option " + key);
+    };
+  }
+
+  private static Duration positive(Duration d) {
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException("must be positive");
+    }
+    return d;
+  }
+
+  private static Duration tick(Duration d) {
+    if (positive(d).toMillis() < 1) {
+      throw new IllegalArgumentException("must be at least 1ms");
+    }
+    return d;
+  }
+
+  /** A fraction in (0, 1), or a percentage such as {@code 80%}. */
+  private static double fraction(String value) {
+    boolean percent = value.endsWith("%");
+    double parsed;
+    try {
+      parsed = Double.parseDouble(percent ? value.substring(0, value.length() - 1) : value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a fraction between 0 and 1 (0.8) or a percentage (80%)");
+    }
+    double fraction = percent ? parsed / 100 : parsed;
+    if (!(fraction > 0 && fraction < 1)) {
+      throw new IllegalArgumentException("must be between 0 and 1 (exclusive), or 1% to 99%");
+    }
+    return fraction;
+  }
+
+  private static String javaPackage(String value) {
+    if (!JAVA_PACKAGE.matcher(value).matches()) {
+      throw new IllegalArgumentException("expected a Java package name such as org.rocksdb or org.forstdb");
+    }
+    return value;
+  }
+
+  private static String nonEmpty(String value) {
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException("expected stderr or a file path");
+    }
+    return value;
+  }
+
+  /** The options as they would be written, for the start line. */
+  String describe() {
+    return "ttl=" + ttl + ",warn=" + warnFraction + ",stack=" + stack + ",release=" + release.optionValue()
+        + ",package=" + packagePrefix + ",log=" + log + ",tick=" + tick;
+  }
+}

@@ -1,0 +1,340 @@
+package io.triplestore.agent;
+
+import io.triplestore.agent.TrackedSnapshot.Holder;
+import io.triplestore.agent.bridge.SnapshotHooks;
+import io.triplestore.snapshots.LeaseOptions;
+import io.triplestore.snapshots.ReleaseReason;
+import io.triplestore.snapshots.SnapshotLease;
+import io.triplestore.snapshots.SnapshotListener;
+import io.triplestore.snapshots.SnapshotRegistry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns what instrumented rocksdb code does into leases of one registry: a snapshot the host takes
+ * becomes a tracked lease, keyed by its native handle, owned by the taking thread; the host's
+ * release (or its transaction's end, or its database's close) ends it. Transactions are followed
+ * by a {@link TransactionTracker}.
+ *
+ * <p>Concurrency: the maps are concurrent; each snapshot is ended exactly once
+ * ({@link TrackedSnapshot#claimEnd()}); a transaction's snapshot changes under the transaction's
+ * lock. No agent lock is held while calling the registry.
+ */
+final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
+
+  private final RocksAccess access;
+  private final SnapshotReporter reporter;
+  private final ReleaseMode releaseMode;
+  private final String snapshotClassName;
+  private final LeaseOptions databaseSnapshotOptions = LeaseOptions.builder().build();
+  private final Map<Long, TrackedDatabase> databases = new ConcurrentHashMap<>();
+  private final Map<Long, TrackedSnapshot> byHandle = new ConcurrentHashMap<>();
+  private final Map<Long, TrackedSnapshot> byLease = new ConcurrentHashMap<>();
+  private final TransactionTracker transactions;
+  /** Wrappers of snapshots the agent released itself, so the host's own later release is skipped. */
+  private final Map<Object, Boolean> releasedByAgent = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Learnt from the first snapshot seen, so every other {@code close()} costs one compare. */
+  private volatile Class<?> snapshotClass;
+  private volatile SnapshotRegistry registry;
+  /** The database of the last call: most hosts use one, and this spares a handle lookup per snapshot. */
+  private volatile TrackedDatabase lastDatabase;
+  private volatile Runnable firstDatabase = () -> { };
+
+  SnapshotTracker(RocksAccess access, SnapshotReporter reporter, ReleaseMode releaseMode, String packagePrefix) {
+    this.access = access;
+    this.reporter = reporter;
+    this.releaseMode = releaseMode;
+    this.snapshotClassName = packagePrefix + ".Snapshot";
+    this.transactions = new TransactionTracker(access, this);
+  }
+
+  /** {@code action} runs (on the host's thread; keep it short) when the first open database is seen. */
+  void onFirstDatabase(Runnable action) {
+    this.firstDatabase = action;
+  }
+
+  /** Connects the registry; the tracker and the registry's source need each other. */
+  void attach(SnapshotRegistry registry) {
+    this.registry = registry;
+  }
+
+  // ---- database snapshots ----
+
+  @Override
+  public void snapshotTaken(Object db, Object snapshot) {
+    try {
+      if (snapshotClass == null && snapshot.getClass().getName().equals(snapshotClassName)) {
+        snapshotClass = snapshot.getClass();
+      }
+      TrackedDatabase database = database(db);
+      track(new TrackedSnapshot(access.nativeHandle(snapshot), database, Holder.DATABASE, snapshot),
+          databaseSnapshotOptions);
+      reportUntrackedOnce(database);
+    } catch (Throwable t) {
+      reporter.failure("getSnapshot", t);
+    }
+  }
+
+  @Override
+  public boolean snapshotReleasing(Object db, Object snapshot) {
+    try {
+      TrackedSnapshot tracked = byHandle.get(access.nativeHandle(snapshot));
+      if (tracked == null) {
+        if (releasedByAgent.remove(snapshot) != null) {
+          reporter.hostReleasedAfterAgent();
+          return true;
+        }
+        // Taken before the agent attached: learn the database, which reports what it cannot track.
+        reportUntrackedOnce(database(db));
+        return false;
+      }
+      if (!tracked.claimEnd()) {
+        // The agent is releasing it right now (release=expired): a second release would free it twice.
+        return true;
+      }
+      end(tracked, ReleaseReason.MANUAL);
+      return false;
+    } catch (Throwable t) {
+      reporter.failure("releaseSnapshot", t);
+      return false;
+    }
+  }
+
+  /** Every rocksdb {@code close()}: a {@code Snapshot} (releases nothing) or a {@code Transaction}. */
+  @Override
+  public void nativeReferenceClosing(Object reference) {
+    Class<?> type = reference.getClass();
+    if (type == snapshotClass) {
+      snapshotClosing(reference);
+    } else if (transactions.isTransaction(type)) {
+      try {
+        transactions.closing(reference);
+      } catch (Throwable t) {
+        reporter.failure("Transaction.close", t);
+      }
+    }
+  }
+
+  private void snapshotClosing(Object snapshot) {
+    try {
+      TrackedSnapshot tracked = byHandle.get(access.nativeHandle(snapshot));
+      if (tracked != null && tracked.holder == Holder.DATABASE && !tracked.leakReported) {
+        tracked.leakReported = true;
+        lease(tracked).ifPresent(lease -> reporter.closedButHeld(lease, tracked, new Throwable().getStackTrace()));
+      }
+    } catch (Throwable t) {
+      reporter.failure("Snapshot.close", t);
+    }
+  }
+
+  @Override
+  public void databaseClosing(Object db) {
+    try {
+      long handle = access.nativeHandle(db);
+      TrackedDatabase database = databases.get(handle);
+      if (database == null || database.db() != db || !databases.remove(handle, database) || !database.markClosed()) {
+        // Never seen, or already closed: touching the native database now could be a use-after-free.
+        return;
+      }
+      lastDatabase = null;
+      List<TrackedSnapshot> held = new ArrayList<>();
+      for (TrackedSnapshot tracked : byHandle.values()) {
+        if (tracked.database == database && tracked.claimEnd()) {
+          held.add(tracked);
+        }
+      }
+      if (!held.isEmpty()) {
+        reporter.heldAtClose(database, describe(held));
+      }
+      for (TrackedSnapshot tracked : held) {
+        end(tracked, ReleaseReason.CLOSED);
+      }
+    } catch (Throwable t) {
+      reporter.failure("close", t);
+    }
+  }
+
+  // ---- transaction snapshots: see TransactionTracker ----
+
+  @Override
+  public void transactionBegun(Object db, Object transaction) {
+    try {
+      transactions.begun(database(db), transaction);
+    } catch (Throwable t) {
+      reporter.failure("beginTransaction", t);
+    }
+  }
+
+  @Override
+  public void transactionSnapshotChanged(Object transaction) {
+    try {
+      transactions.snapshotChanged(transaction);
+    } catch (Throwable t) {
+      reporter.failure("Transaction snapshot change", t);
+    }
+  }
+
+  @Override
+  public void transactionSnapshotOnNextOperation(Object transaction) {
+    try {
+      transactions.snapshotOnNextOperation(transaction);
+    } catch (Throwable t) {
+      reporter.failure("Transaction.setSnapshotOnNextOperation", t);
+    }
+  }
+
+  @Override
+  public void transactionOperated(Object transaction) {
+    if (!transactions.anyPending()) {
+      return;
+    }
+    try {
+      transactions.operated(transaction);
+    } catch (Throwable t) {
+      reporter.failure("Transaction operation", t);
+    }
+  }
+
+  @Override
+  public void transactionSnapshotSeen(Object transaction, Object snapshot) {
+    try {
+      transactions.snapshotSeen(transaction, snapshot);
+    } catch (Throwable t) {
+      reporter.failure("Transaction.getSnapshot", t);
+    }
+  }
+
+  // ---- registry bookkeeping ----
+
+  /** Registers a snapshot the host now holds. */
+  void track(TrackedSnapshot tracked, LeaseOptions options) {
+    SnapshotLease lease = registry.track(tracked, options);
+    tracked.leaseId = lease.id();
+    byLease.put(lease.id(), tracked);
+    if (tracked.database != null) {
+      tracked.database.tracked.incrementAndGet();
+    }
+    TrackedSnapshot stale = byHandle.put(tracked.handle, tracked);
+    if (stale != null && stale.claimEnd()) {
+      // The handle was reused: its old snapshot ended in a way the agent did not see.
+      end(stale, ReleaseReason.MANUAL);
+    }
+  }
+
+  /** Forgets a snapshot whose end the caller has claimed, and tells the registry why it ended. */
+  void end(TrackedSnapshot tracked, ReleaseReason reason) {
+    forget(tracked);
+    registry.release(tracked.leaseId, reason);
+  }
+
+  /** Drops a snapshot from the handle index; its lease index entry goes when the registry reports the release. */
+  private void forget(TrackedSnapshot tracked) {
+    byHandle.remove(tracked.handle, tracked);
+    if (tracked.database != null) {
+      tracked.database.tracked.decrementAndGet();
+    }
+  }
+
+  /**
+   * The registry releases a lease for a reason of its own (expiry or owner death in
+   * {@code release=expired} mode, an operator's force-release): the agent releases the native
+   * snapshot only when it may, and never one the host has already ended.
+   */
+  void releaseForRegistry(TrackedSnapshot tracked) {
+    if (!tracked.claimEnd()) {
+      return;
+    }
+    forget(tracked);
+    boolean mayRelease = releaseMode == ReleaseMode.EXPIRED
+        && tracked.holder == Holder.DATABASE && tracked.database != null;
+    if (!mayRelease) {
+      // Reported by onReleased: the lease is gone but the native snapshot stays with its holder.
+      return;
+    }
+    releasedByAgent.put(tracked.wrapper, Boolean.TRUE);
+    if (tracked.database.releaseIfOpen(access, tracked.wrapper)) {
+      tracked.releasedByAgent = true;
+    } else {
+      releasedByAgent.remove(tracked.wrapper);
+    }
+  }
+
+  // ---- registry events, reported with what the agent knows of the snapshot ----
+
+  @Override
+  public void onExpiryWarning(SnapshotLease lease, java.time.Duration remaining) {
+    reporter.expiryWarning(lease.info(), byLease.get(lease.id()), remaining);
+  }
+
+  @Override
+  public void onReleaseDue(SnapshotLease lease, ReleaseReason reason) {
+    reporter.releaseDue(lease.info(), byLease.get(lease.id()), reason);
+  }
+
+  @Override
+  public void onReleased(SnapshotLease lease, ReleaseReason reason) {
+    TrackedSnapshot tracked = byLease.remove(lease.id());
+    if (reason != ReleaseReason.MANUAL && reason != ReleaseReason.CLOSED) {
+      reporter.releasedByRegistry(lease.info(), tracked, reason);
+    }
+  }
+
+  // ---- databases ----
+
+  private TrackedDatabase database(Object db) {
+    TrackedDatabase last = lastDatabase;
+    if (last != null && last.db() == db) {
+      return last;
+    }
+    long handle = access.nativeHandle(db);
+    TrackedDatabase known = databases.get(handle);
+    if (known != null && known.db() == db) {
+      lastDatabase = known;
+      return known;
+    }
+    TrackedDatabase seen = new TrackedDatabase(db, handle, access.name(db));
+    if (!access.isOpen(db)) {
+      // A closed database (the host calls it after close): never read from it, never list it.
+      seen.markClosed();
+      return seen;
+    }
+    databases.put(handle, seen);
+    lastDatabase = seen;
+    firstDatabase.run();
+    return seen;
+  }
+
+  private void reportUntrackedOnce(TrackedDatabase database) {
+    if (!database.untrackedChecked.compareAndSet(false, true)) {
+      return;
+    }
+    long nativeCount = database.nativeSnapshotCount(access).orElse(0);
+    long untracked = nativeCount - database.tracked.get();
+    if (untracked > 0) {
+      reporter.untracked(database, nativeCount, untracked);
+    }
+  }
+
+  /** The databases the host has open, as far as the agent has seen them. */
+  Collection<TrackedDatabase> openDatabases() {
+    return databases.values();
+  }
+
+  private java.util.Optional<SnapshotLease> lease(TrackedSnapshot tracked) {
+    return registry.find(tracked.leaseId);
+  }
+
+  private List<SnapshotReporter.HeldSnapshot> describe(List<TrackedSnapshot> held) {
+    List<SnapshotReporter.HeldSnapshot> described = new ArrayList<>();
+    held.sort(java.util.Comparator.comparingLong(s -> s.leaseId));
+    for (TrackedSnapshot tracked : held) {
+      lease(tracked).ifPresent(lease -> described.add(new SnapshotReporter.HeldSnapshot(tracked, lease.info())));
+    }
+    return described;
+  }
+}

@@ -1,0 +1,59 @@
+package io.triplestore.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AgentOptionsTest {
+
+  @Test
+  void noOptionsMeanTheDefaults() {
+    AgentOptions options = AgentOptions.parse(null);
+
+    assertThat(options.describe()).isEqualTo(AgentOptions.parse("  ").describe());
+    assertThat(options.ttl()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(options.warnFraction()).isEqualTo(0.8);
+    assertThat(options.stack()).hasToString("sample:128");
+    assertThat(options.release()).isEqualTo(ReleaseMode.NEVER);
+    assertThat(options.packagePrefix()).isEqualTo("org.rocksdb");
+    assertThat(options.log()).isEqualTo("stderr");
+    assertThat(options.tick()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void everyOptionIsRead() {
+    AgentOptions options = AgentOptions.parse(
+        "ttl=PT2S, warn=75%, stack=all, release=expired, package=org.forstdb, log=/tmp/agent.log, tick=100ms");
+
+    assertThat(options.ttl()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(options.warnFraction()).isEqualTo(0.75);
+    assertThat(options.stack()).hasToString("all");
+    assertThat(options.release()).isEqualTo(ReleaseMode.EXPIRED);
+    assertThat(options.packagePrefix()).isEqualTo("org.forstdb");
+    assertThat(options.log()).isEqualTo("/tmp/agent.log");
+    assertThat(options.tick()).isEqualTo(Duration.ofMillis(100));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "ttl=0                  | agent option ttl='0' is invalid: must be positive",
+      "ttl=-5s                | agent option ttl='-5s' is invalid: '-5s' is not a duration",
+      "tick=PT0.0001S         | agent option tick='PT0.0001S' is invalid: must be at least 1ms",
+      "warn=0                 | agent option warn='0' is invalid: must be between 0 and 1",
+      "warn=lots              | agent option warn='lots' is invalid: expected a fraction",
+      "stack=sample:0         | agent option stack='sample:0' is invalid",
+      "release=sometimes      | agent option release='sometimes' is invalid: 'sometimes' is not a release mode",
+      "package=1rocks         | agent option package='1rocks' is invalid: expected a Java package name",
+      "log=                   | agent option log='' is invalid: expected stderr or a file path",
+      "ttl                    | agent option 'ttl' is not key=value",
+      "ttl=1s,ttl=2s          | agent option 'ttl' is given twice",
+      "verbose=true           | unknown agent option 'verbose' (known: ttl, warn, stack, release, package, log, tick)",
+  })
+  void badOptionsAreRejectedNamingTheOptionAndValue(String text, String message) {
+    assertThatIllegalArgumentException().isThrownBy(() -> AgentOptions.parse(text)).withMessageStartingWith(message);
+  }
+}

@@ -1,0 +1,148 @@
+package io.triplestore.it.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.triplestore.it.support.ApiClient;
+import io.triplestore.it.support.ApiClient.Reply;
+import io.triplestore.it.support.DaemonProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The HTTP part of the bad input catalogue: each row is one bad request, the status it must get,
+ * and a fragment its error message must contain; the store's export and the live leases are
+ * compared before and after every row. Raw-socket rows (truncated and malformed HTTP) are in
+ * {@link BadRawHttpInputTest}.
+ */
+class BadHttpInputTest {
+
+  private static final String GOOD = "<http://it.example/s> <http://it.example/p> \"kept\" .\n";
+  private static final AtomicInteger TRIED = new AtomicInteger();
+  private static final Figures FIGURES = Figures.of("bad input catalogue (HTTP)");
+  private static DaemonProcess daemon;
+  private static ApiClient api;
+  private static long liveLease;
+
+  @BeforeAll
+  static void startDaemonWithSomeData() throws Exception {
+    Path workDir = Files.createTempDirectory("bad-http");
+    daemon = DaemonProcess.in(workDir).flag("http.max-batch-triples", "1000").flag("snapshot.max-ttl", "1h").start();
+    api = new ApiClient(daemon.http());
+    assertThat(api.addTriples(GOOD + "<http://it.example/s> <http://it.example/p> <http://it.example/o> .\n").status())
+        .isEqualTo(200);
+    liveLease = api.createLease("30m", "catalogue");
+  }
+
+  @AfterAll
+  static void stopDaemon() {
+    FIGURES.put("badInputsTried", TRIED.get())
+        .put("operations", TRIED.get() * 4).put("losses", 0).print();
+    daemon.close();
+  }
+
+  /** One bad request: method, path with query, content type (null: none), body (null: none). */
+  record Request(String method, String path, String contentType, String body) {}
+
+  static Stream<Arguments> badRequests() {
+    String many = manyTriples(1001);
+    String huge = "<http://it.example/s> <http://it.example/p> \"" + "x".repeat(4 << 20) + "\n";
+    return Stream.of(
+        row("N-Triples without the final dot", post("<http://a> <http://b> <http://c>\n"), 400, "line"),
+        row("last line without its dot, at the end of the body", post("<http://a> <http://b> <http://c>"), 400,
+            "line 1,"),
+        row("N-Triples with a literal subject", post("\"x\" <http://b> <http://c> .\n"), 400, "line"),
+        row("N-Triples with an unterminated IRI", post("<http://a <http://b> <http://c> .\n"), 400, "line"),
+        row("N-Triples with a bad escape", post("<http://a> <http://b> \"\\q\" .\n"), 400, "line"),
+        row("N-Triples: a good line, then a bad one", post(GOOD.replace("kept", "new") + "<x> .\n"), 400,
+            "nothing was added"),
+        row("N-Triples with a relative IRI", post("<a> <http://b> <http://c> .\n"), 400, "line"),
+        row("N-Triples with a blank-node predicate", post("<http://a> _:b <http://c> .\n"), 400, "line"),
+        row("binary garbage as N-Triples", post("\u0000\u0001\u0002garbage\uFFFF\n"), 400, "line"),
+        row("4 MB literal without its closing quote", post(huge), 400, "line"),
+        row("more triples than http.max-batch-triples", post(many), 413, "mode=bulk"),
+        row("body as JSON", new Request("POST", "/triples", "application/json", "{\"s\":1}"), 415, "N-Triples"),
+        row("body as Turtle", new Request("POST", "/triples", "text/turtle", GOOD), 415, "N-Triples"),
+        row("unknown mode", new Request("POST", "/triples?mode=fast", ApiClient.N_TRIPLES, GOOD), 400, "mode"),
+        row("unknown parameter on add", new Request("POST", "/triples?graph=x", ApiClient.N_TRIPLES, GOOD), 400,
+            "graph"),
+        row("malformed N-Triples on remove", new Request("DELETE", "/triples", ApiClient.N_TRIPLES, GOOD + "<x"),
+            400, "nothing was removed"),
+        row("remove with JSON", new Request("DELETE", "/triples", "application/json", "[]"), 415, "N-Triples"),
+        row("subject that is not a term", get("/triples?s=notaterm"), 400, "'s'"),
+        row("object with an unterminated literal", get("/triples?o=%22open"), 400, "'o'"),
+        row("negative limit", get("/triples?limit=-1"), 400, "'limit'"),
+        row("limit that is not a number", get("/triples?limit=ten"), 400, "'limit'"),
+        row("limit beyond a long", get("/triples?limit=99999999999999999999"), 400, "'limit'"),
+        row("snapshot id that is not a number", get("/triples?snapshot=abc"), 400, "'snapshot'"),
+        row("snapshot id that was never issued", get("/triples?snapshot=987654"), 404, "987654"),
+        row("repeated parameter", get("/triples?s=%3Chttp://a%3E&s=%3Chttp://b%3E"), 400, "more than once"),
+        row("TTL that is not a duration", post("/snapshots?ttl=forever"), 400, "'ttl'"),
+        row("negative TTL", post("/snapshots?ttl=-5s"), 400, "'ttl'"),
+        row("zero TTL", post("/snapshots?ttl=0"), 400, "'ttl'"),
+        row("TTL above snapshot.max-ttl", post("/snapshots?ttl=PT1000H"), 400, "'ttl'"),
+        row("TTL with an unknown unit", post("/snapshots?ttl=5fortnights"), 400, "'ttl'"),
+        row("blank owner", post("/snapshots?owner=%20%20"), 400, "'owner'"),
+        row("owner of 201 characters", post("/snapshots?owner=" + "o".repeat(201)), 400, "'owner'"),
+        row("owner with a control character", post("/snapshots?owner=a%0Ab"), 400, "'owner'"),
+        row("lease list limit 0", get("/snapshots?limit=0"), 400, "'limit'"),
+        row("lease id that is not a number", get("/snapshots/abc"), 404, "no such resource"),
+        row("lease id of 20 digits", get("/snapshots/12345678901234567890"), 404, "no such resource"),
+        row("unknown lease", get("/snapshots/987654"), 404, "987654"),
+        row("release of an unknown lease", new Request("DELETE", "/snapshots/987654", null, null), 404, "987654"),
+        row("renew of an unknown lease", post("/snapshots/987654/renew?ttl=1m"), 404, "987654"),
+        row("renew with a bad TTL", post("/snapshots/LIVE/renew?ttl=soon"), 400, "'ttl'"),
+        row("renew above snapshot.max-ttl", post("/snapshots/LIVE/renew?ttl=2h"), 400, "'ttl'"),
+        row("unknown path", get("/sparql"), 404, "no such resource"),
+        row("PUT on /triples", new Request("PUT", "/triples", ApiClient.N_TRIPLES, GOOD), 405, "allowed"),
+        row("PATCH on /snapshots", new Request("PATCH", "/snapshots", null, null), 405, "allowed"),
+        row("DELETE on /health", new Request("DELETE", "/health", null, null), 405, "allowed"),
+        row("parameter on /health", get("/health?verbose=1"), 400, "verbose"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  void badRequestGetsAClearErrorAndChangesNothing(Request request, int status, String messageFragment)
+      throws Exception {
+    List<String> before = api.export();
+    String leasesBefore = api.get("/snapshots").json().get("leases").findValues("id").toString();
+
+    Reply reply = api.send(request.method(), request.path().replace("LIVE", String.valueOf(liveLease)),
+        request.contentType(), request.body());
+    TRIED.incrementAndGet();
+
+    assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
+    assertThat(reply.json().path("message").asText()).as("message of %s", reply).contains(messageFragment);
+    assertThat(api.export()).as("the store after the bad request").isEqualTo(before);
+    assertThat(api.get("/snapshots").json().get("leases").findValues("id").toString()).isEqualTo(leasesBefore);
+  }
+
+  private static Arguments row(String name, Request request, int status, String messageFragment) {
+    return Arguments.of(Named.of(name, request), status, messageFragment);
+  }
+
+  private static Request post(String bodyOrPath) {
+    return bodyOrPath.startsWith("/") ? new Request("POST", bodyOrPath, null, null)
+        : new Request("POST", "/triples", ApiClient.N_TRIPLES, bodyOrPath);
+  }
+
+  private static Request get(String path) {
+    return new Request("GET", path, null, null);
+  }
+
+  private static String manyTriples(int count) {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      body.append("<http://it.example/many/").append(i).append("> <http://it.example/p> \"").append(i).append("\" .\n");
+    }
+    return body.toString();
+  }
+}

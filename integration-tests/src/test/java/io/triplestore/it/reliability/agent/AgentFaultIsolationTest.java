@@ -1,0 +1,131 @@
+package io.triplestore.it.reliability.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.triplestore.it.reliability.Figures;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Agent fault isolation: {@link FaultyHost} run without the agent and with it (default options,
+ * aggressive options, and options that break tracking or are plain wrong). The host's own output,
+ * exceptions and exit code must be exactly the same; a bad option is reported once on stderr by
+ * the agent, and the host runs. The agent jar is the shipped one (system property
+ * {@code triplestore.agent.jar}, set by the build).
+ */
+class AgentFaultIsolationTest {
+
+  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final AtomicInteger BAD_OPTIONS = new AtomicInteger();
+  private static final Figures FIGURES = Figures.of("agent fault isolation");
+  private static final Map<String, Run> BASELINES = new HashMap<>();
+
+  @TempDir
+  static Path workDir;
+
+  @AfterAll
+  static void report() {
+    FIGURES.put("operations", RUNS.get()).put("faultsInjected", RUNS.get()).put("badInputsTried", BAD_OPTIONS.get())
+        .put("losses", 0).print();
+  }
+
+  /** How a host run ended: its exit code, stdout without the JVM's crash banner, and stderr. */
+  record Run(int exit, List<String> hostOutput, String stderr) {}
+
+  static Stream<Arguments> agentOptions() {
+    return Stream.of(
+        options("default options", "", "script", null),
+        options("every stack captured, short TTL and tick", "stack=all,ttl=50ms,tick=20ms,warn=0.5", "script", null),
+        options("a package prefix that matches nothing (tracking off)", "package=org.nothing", "script", null),
+        options("TTL that is not a duration", "ttl=banana", "script", "ttl"),
+        options("stack sampling of 0", "stack=sample:0", "script", "stack"),
+        options("unknown option", "frobnicate=yes", "script", "frobnicate"),
+        options("warning fraction above 1", "warn=2", "script", "warn"),
+        options("option without a value", "ttl", "script", "ttl"),
+        options("getSnapshot on a closed database", "", "get-after-close", null),
+        options("releaseSnapshot on a closed database", "", "release-after-close", null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("agentOptions")
+  void hostBehavesExactlyAsWithoutTheAgent(String agentOptions, String mode, String badKey) throws Exception {
+    Run without = baseline(mode);
+    Run with = runHost(mode, agentOptions);
+
+    assertThat(with.hostOutput()).as("host output with agent options '%s'; stderr:\n%s", agentOptions, with.stderr())
+        .isEqualTo(without.hostOutput());
+    assertThat(with.exit()).as("exit code").isEqualTo(without.exit());
+    if (badKey != null) {
+      BAD_OPTIONS.incrementAndGet();
+      List<String> agentLines = with.stderr().lines().filter(line -> line.contains("triplestore-agent")).toList();
+      assertThat(agentLines).as("the agent says what is wrong, naming '%s'", badKey)
+          .anySatisfy(line -> assertThat(line).contains(badKey));
+    }
+  }
+
+  private static synchronized Run baseline(String mode) throws Exception {
+    Run run = BASELINES.get(mode);
+    if (run == null) {
+      run = runHost(mode, null);
+      assertThat(run.stderr()).doesNotContain("triplestore-agent");
+      BASELINES.put(mode, run);
+    }
+    return run;
+  }
+
+  /** Runs the host; {@code agentOptions} null runs it without the agent. */
+  private static Run runHost(String mode, String agentOptions) throws Exception {
+    Path dir = Files.createTempDirectory(workDir, "host");
+    List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log")));
+    if (agentOptions != null) {
+      command.add("-javaagent:" + jar("triplestore.agent.jar") + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
+    }
+    command.addAll(List.of("-cp", testClasses() + File.pathSeparator + jar("triplestore.rocksdbjni.jar"),
+        FaultyHost.class.getName(), dir.resolve("db").toString(), mode));
+    Path out = dir.resolve("stdout");
+    Path err = dir.resolve("stderr");
+    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("host did not finish: " + Files.readString(out));
+    }
+    RUNS.incrementAndGet();
+    List<String> hostOutput = Files.readAllLines(out, StandardCharsets.UTF_8).stream()
+        .filter(line -> !line.startsWith("#")).toList(); // the JVM's own crash banner, when rocksdbjni aborts
+    return new Run(process.exitValue(), hostOutput, Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static Path jar(String property) throws IOException {
+    String value = System.getProperty(property);
+    if (value == null || !Files.isRegularFile(Path.of(value))) {
+      throw new IOException("system property " + property + " = " + value + " is not a file: build through Maven");
+    }
+    return Path.of(value);
+  }
+
+  private static Path testClasses() throws Exception {
+    return Paths.get(FaultyHost.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  private static Arguments options(String name, String agentOptions, String mode, String badKey) {
+    return Arguments.of(Named.of(name, agentOptions), mode, badKey);
+  }
+}

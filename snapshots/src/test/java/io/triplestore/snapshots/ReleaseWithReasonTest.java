@@ -1,0 +1,59 @@
+package io.triplestore.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code release(id, reason)}: an observer (the agent) ends a lease whose snapshot ended by other
+ * means, recording why, e.g. {@code CLOSED} when the database under it closed.
+ */
+class ReleaseWithReasonTest {
+
+  private final List<Object> nativeReleases = new CopyOnWriteArrayList<>();
+  private final RecordingListener events = new RecordingListener();
+  private final SnapshotRegistry registry = SnapshotRegistry.builder()
+      .source(new SnapshotSource<String>() {
+        @Override
+        public String take() {
+          return "taken";
+        }
+
+        @Override
+        public void release(String snapshot) {
+          nativeReleases.add(snapshot);
+        }
+      })
+      .expiryAction(ExpiryAction.REPORT).scheduler(Scheduler.manual()).listener(events)
+      .build();
+
+  @AfterEach
+  void close() {
+    registry.close();
+  }
+
+  @Test
+  void releaseWithAReasonRecordsThatReasonOnce() {
+    SnapshotLease lease = registry.track("observed", LeaseOptions.builder().build());
+
+    assertThat(registry.release(lease.id(), ReleaseReason.CLOSED)).isEqualTo(ReleaseOutcome.RELEASED);
+    assertThat(registry.release(lease.id(), ReleaseReason.MANUAL)).isEqualTo(ReleaseOutcome.ALREADY_RELEASED);
+
+    assertThat(lease.releaseReason()).contains(ReleaseReason.CLOSED);
+    assertThat(events.events).containsExactly("created " + lease.id(), "released " + lease.id() + " CLOSED");
+    assertThat(registry.statistics().released(ReleaseReason.CLOSED)).isEqualTo(1);
+    assertThat(registry.count()).isZero();
+    assertThat(nativeReleases).containsExactly("observed");
+  }
+
+  @Test
+  void releaseWithAReasonOfAnUnknownIdChangesNothing() {
+    assertThat(registry.release(99, ReleaseReason.CLOSED)).isEqualTo(ReleaseOutcome.UNKNOWN);
+    assertThatNullPointerException().isThrownBy(() -> registry.release(1, null)).withMessage("reason");
+    assertThat(events.events).isEmpty();
+  }
+}
