@@ -1,0 +1,55 @@
+package io.triplestore.it.container;
+
+import com.github.dockerjava.api.model.HealthCheck;
+import io.triplestore.it.deploy.RepositoryFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * The image under test: the repository's {@code Dockerfile} built with the distribution archive
+ * that {@code ./mvnw package} left in {@code daemon/target/}. Only the files the Dockerfile copies
+ * are sent as the build context, as {@code .dockerignore} does for {@code docker build .}.
+ */
+final class TriplestoredImage {
+
+  static final int HTTP_PORT = 8080;
+  static final int JOLOKIA_PORT = 8778;
+  static final String JOLOKIA_USER = "ops";
+  static final String JOLOKIA_PASSWORD = "container-test-secret";
+
+  private TriplestoredImage() {}
+
+  /** The image, built once when the first container using it starts. */
+  static ImageFromDockerfile build() {
+    Path archive = RepositoryFiles.distributionArchive().orElseThrow(() -> new IllegalStateException(
+        "no distribution archive; build it first: ./mvnw -B -pl daemon -am package -DskipTests"));
+    // Where `docker build .` finds it, whatever the file is called where Maven left it.
+    String archiveName = "triplestored-" + RepositoryFiles.version() + ".tar.gz";
+    return new ImageFromDockerfile("triplestored-it", true)
+        .withFileFromPath("Dockerfile", RepositoryFiles.file("Dockerfile"))
+        .withFileFromPath("docker/HealthCheck.java", RepositoryFiles.file("docker/HealthCheck.java"))
+        .withFileFromPath("daemon/target/" + archiveName, archive);
+  }
+
+  /**
+   * A container of {@code image} with Jolokia credentials (the daemon does not start with Jolokia
+   * on 0.0.0.0 without them), started once Docker reports it healthy: that is the image's own
+   * HEALTHCHECK on {@code /health} passing.
+   */
+  static GenericContainer<?> container(ImageFromDockerfile image) {
+    return new GenericContainer<>(image)
+        .withEnv(Map.of(
+            "TRIPLESTORE_JOLOKIA_USER", JOLOKIA_USER,
+            "TRIPLESTORE_JOLOKIA_PASSWORD", JOLOKIA_PASSWORD))
+        .withExposedPorts(HTTP_PORT, JOLOKIA_PORT)
+        // The image checks every 30 s; the test checks every 2 s. Docker keeps the image's
+        // command, timeout and retries for what is left unset here.
+        .withCreateContainerCmdModifier(create -> create.withHealthcheck(
+            new HealthCheck().withInterval(Duration.ofSeconds(2).toNanos())))
+        .waitingFor(Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(2)));
+  }
+}
