@@ -297,12 +297,14 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       lastDatabase = known;
       return known;
     }
-    TrackedDatabase seen = new TrackedDatabase(db, handle, access.name(db));
     if (!access.isOpen(db)) {
-      // A closed database (the host calls it after close): never read from it, never list it.
-      seen.markClosed();
-      return seen;
+      // A closed database (the host calls it after close): never read from it, never list it,
+      // not even its name: getName() on a closed RocksDB reads freed native memory.
+      TrackedDatabase closed = new TrackedDatabase(db, handle, "closed database");
+      closed.markClosed();
+      return closed;
     }
+    TrackedDatabase seen = new TrackedDatabase(db, handle, access.name(db));
     databases.put(handle, seen);
     lastDatabase = seen;
     firstDatabase.run();

@@ -1,105 +1,68 @@
 package io.triplestore.it.daemon;
 
-import static org.awaitility.Awaitility.await;
-
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * One {@code bin/triplestored} process of the unpacked distribution, in its own JVM, with its
- * output in a log file. Started on port 0 everywhere; the ports obtained are read from the
- * "triplestored ready" line it logs.
+ * The daemon tests' view of one {@code bin/triplestored} process: their command lines as given
+ * (raw arguments), an HTTP helper, and a graceful stop. Launching, the ready line and the log are
+ * {@link io.triplestore.it.support.DaemonProcess}'s, shared with the reliability suite.
  */
 final class DaemonProcess implements AutoCloseable {
 
-  private static final Pattern READY = Pattern.compile(
-      "triplestored ready: http=http://([^/ ]+)/ jolokia=(\\S+) jmx=(\\S+)");
+  private static final Duration STOP_BOUND = Duration.ofSeconds(30);
 
-  private final Process process;
-  private final Path log;
-  private String httpAddress;
-  private String jolokiaUrl;
-  private String jmxUrl;
+  private final io.triplestore.it.support.DaemonProcess process;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  private DaemonProcess(Process process, Path log) {
+  private DaemonProcess(io.triplestore.it.support.DaemonProcess process) {
     this.process = process;
-    this.log = log;
   }
 
-  /** Runs the launcher with {@code args} and waits for it to exit; for commands that end. */
-  static Finished run(Path workDir, List<String> args) throws Exception {
-    DaemonProcess daemon = launch(workDir, args, Map.of());
-    if (!daemon.process.waitFor(60, TimeUnit.SECONDS)) {
-      daemon.process.destroyForcibly();
-      throw new AssertionError("triplestored did not exit: " + daemon.output());
-    }
-    return new Finished(daemon.process.exitValue(), daemon.output());
+  /** Runs the launcher with exactly {@code args} and waits for it to exit; for commands that end. */
+  static Finished run(Path workDir, List<String> args) {
+    io.triplestore.it.support.DaemonProcess.Exit exit = launch(workDir, args, Map.of())
+        .withoutFlag("http.port").withoutFlag("jolokia.port")
+        .runToExit(Duration.ofSeconds(60));
+    return new Finished(exit.code(), exit.output());
   }
 
-  /** Starts the daemon on free ports and waits until it is ready (or has exited). */
-  static DaemonProcess start(Path workDir, List<String> args, Map<String, String> environment) throws Exception {
-    List<String> all = new ArrayList<>(List.of("--http.port=0", "--jolokia.port=0"));
-    all.addAll(args);
-    DaemonProcess daemon = launch(workDir, all, environment);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-        .until(() -> !daemon.process.isAlive() || READY.matcher(daemon.output()).find());
-    Matcher ready = READY.matcher(daemon.output());
-    if (!ready.find()) {
-      throw new AssertionError("triplestored exited with " + daemon.process.exitValue() + " before it was ready:\n"
-          + daemon.output());
-    }
-    daemon.httpAddress = ready.group(1);
-    daemon.jolokiaUrl = ready.group(2);
-    daemon.jmxUrl = ready.group(3);
-    return daemon;
+  /** Starts the daemon on free ports with {@code args} and waits until it is ready. */
+  static DaemonProcess start(Path workDir, List<String> args, Map<String, String> environment) {
+    return new DaemonProcess(launch(workDir, args, environment).start());
   }
 
-  private static DaemonProcess launch(Path workDir, List<String> args, Map<String, String> environment)
-      throws Exception {
-    Path home = Distribution.home();
-    List<String> command = new ArrayList<>();
-    command.add(home.resolve("bin/triplestored").toString());
-    command.addAll(args);
-    Files.createDirectories(workDir);
-    Path log = Files.createTempFile(workDir, "triplestored", ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    builder.environment().put("JAVA_OPTS", "-Xmx256m");
-    builder.environment().keySet().removeIf(name -> name.startsWith("TRIPLESTORE_") || name.equals("NOTIFY_SOCKET"));
-    builder.environment().putAll(environment);
-    return new DaemonProcess(builder.start(), log);
+  private static io.triplestore.it.support.DaemonProcess.Launch launch(
+      Path workDir, List<String> args, Map<String, String> environment) {
+    io.triplestore.it.support.DaemonProcess.Launch launch =
+        io.triplestore.it.support.DaemonProcess.in(workDir).withoutFlag("data.dir");
+    args.forEach(launch::argument);
+    environment.forEach(launch::env);
+    return launch;
   }
 
   /** Everything the process printed so far. */
-  String output() throws IOException {
-    return Files.readString(log, StandardCharsets.UTF_8);
+  String output() {
+    return process.output();
   }
 
   String jolokiaUrl() {
-    return jolokiaUrl;
+    return process.jolokia().toString();
   }
 
   String jmxUrl() {
-    return jmxUrl;
+    return process.jmx();
   }
 
   HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + httpAddress + path))
+    String base = process.http().toString().replaceAll("/$", "");
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
@@ -108,24 +71,25 @@ final class DaemonProcess implements AutoCloseable {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Sends SIGTERM ({@link Process#destroy()}) and waits for the exit; returns its code. */
-  int terminate(Duration within) throws Exception {
-    process.destroy();
-    if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("triplestored did not stop within " + within + ":\n" + output());
+  /** Sends SIGTERM and waits for the exit; returns its code, fails if it does not stop in time. */
+  int terminate(Duration within) {
+    int code = process.terminate(within);
+    if (code == -1) {
+      process.close();
+      throw new AssertionError("triplestored did not stop within " + within + ":\n" + process.output());
     }
-    return process.exitValue();
+    return code;
   }
 
   boolean isAlive() {
     return process.isAlive();
   }
 
+  /** Stops gracefully, as the tests' daemons are meant to end. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (process.isAlive()) {
-      terminate(Duration.ofSeconds(30));
+      terminate(STOP_BOUND);
     }
   }
 

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * The shipped distribution ({@code triplestored-<version>.tar.gz}, unpacked) started as a separate
  * JVM, the way an operator starts it: a builder of flags and environment, SIGKILL and SIGTERM, and
- * the crash reports. (The daemon's own tests use the smaller {@code it.daemon.DaemonProcess}.) Stdout and stderr go to a log file in the
+ * the crash reports. (The daemon's own tests see it through {@code it.daemon.DaemonProcess}.) Stdout and stderr go to a log file in the
  * process's working directory (also where a JVM crash would leave its {@code hs_err} file); the
  * HTTP and Jolokia addresses are read from the "ready" line, since tests bind every port to 0.
  */
