@@ -262,17 +262,15 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
   public ReleaseOutcome release(long id, ReleaseReason reason) {
     java.util.Objects.requireNonNull(reason, "reason");
     Lease lease;
+    long issuedBelow;
     synchronized (this) {
       lease = byId.get(id);
+      issuedBelow = nextId;
     }
     if (lease != null) {
       return release(lease, reason);
     }
-    return id > 0 && id < issuedUpTo() ? ReleaseOutcome.ALREADY_RELEASED : ReleaseOutcome.UNKNOWN;
-  }
-
-  private synchronized long issuedUpTo() {
-    return nextId;
+    return id > 0 && id < issuedBelow ? ReleaseOutcome.ALREADY_RELEASED : ReleaseOutcome.UNKNOWN;
   }
 
   @Override

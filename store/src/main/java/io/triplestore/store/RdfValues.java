@@ -8,14 +8,23 @@ import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 
-/** Maps between RDF4J values and the store's terms; RDF4J does the N-Triples escaping. */
-final class RdfValues {
+/**
+ * Maps between RDF4J values and the store's terms; RDF4J does the N-Triples escaping. Public for
+ * callers that parse N-Triples with RDF4J themselves (the daemon's streamed removes): a triple they
+ * map here is the triple the store's own import would have stored.
+ */
+public final class RdfValues {
 
   private static final ValueFactory VALUES = SimpleValueFactory.getInstance();
 
   private RdfValues() {}
 
-  static Term toTerm(Value value) {
+  /**
+   * The store's term for an RDF4J value.
+   *
+   * @throws IllegalArgumentException for a value the store does not hold (an RDF-star triple)
+   */
+  public static Term toTerm(Value value) {
     if (value instanceof IRI iri) {
       return new Iri(iri.stringValue());
     }
@@ -30,7 +39,8 @@ final class RdfValues {
     throw new IllegalArgumentException("unsupported RDF term (RDF-star triples are not stored): " + value);
   }
 
-  static Triple toTriple(Statement statement) {
+  /** The store's triple for an RDF4J statement; see {@link #toTerm(Value)}. */
+  public static Triple toTriple(Statement statement) {
     Term subject = toTerm(statement.getSubject());
     return new Triple(subject, (Iri) toTerm(statement.getPredicate()), toTerm(statement.getObject()));
   }

@@ -38,7 +38,8 @@ final class StoreMaintenance {
         dictionary.counter(latest, Dictionary.TRIPLE_COUNT_KEY),
         Math.max(0, dictionary.counter(latest, Dictionary.NEXT_TERM_ID_KEY) - 1),
         sstBytes,
-        property(null, "rocksdb.num-snapshots"),
+        // The registry has just read it; only when it could not is it read here (and fails loudly).
+        leases.nativeSnapshotCount().orElseGet(() -> property(null, "rocksdb.num-snapshots")),
         leases.count(),
         leases.oldestAge(),
         live,

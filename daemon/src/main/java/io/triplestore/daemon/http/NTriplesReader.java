@@ -1,19 +1,13 @@
 package io.triplestore.daemon.http;
 
-import io.triplestore.store.BlankNode;
-import io.triplestore.store.Iri;
-import io.triplestore.store.Literal;
 import io.triplestore.store.NTriplesSyntaxException;
-import io.triplestore.store.Term;
+import io.triplestore.store.RdfValues;
 import io.triplestore.store.Triple;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
-import org.eclipse.rdf4j.model.BNode;
-import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFHandlerException;
 import org.eclipse.rdf4j.rio.RDFParseException;
@@ -25,7 +19,7 @@ import org.eclipse.rdf4j.rio.helpers.BasicParserSettings;
 /**
  * Streams an N-Triples body into store triples, one statement at a time, for the removes (the
  * store parses its own imports). Terms map exactly as the store maps them on import, blank node
- * labels included, so a removed triple is the stored one.
+ * labels included ({@link RdfValues}), so a removed triple is the stored one.
  */
 final class NTriplesReader {
 
@@ -68,26 +62,9 @@ final class NTriplesReader {
 
   private Triple toTriple(Statement statement) {
     try {
-      return new Triple(toTerm(statement.getSubject()), (Iri) toTerm(statement.getPredicate()),
-          toTerm(statement.getObject()));
+      return RdfValues.toTriple(statement);
     } catch (IllegalArgumentException e) {
       throw new NTriplesSyntaxException(line, column, e.getMessage(), e);
     }
-  }
-
-  private static Term toTerm(Value value) {
-    if (value instanceof IRI) {
-      return new Iri(value.stringValue());
-    }
-    if (value instanceof BNode) {
-      return new BlankNode(((BNode) value).getID());
-    }
-    if (value instanceof org.eclipse.rdf4j.model.Literal) {
-      org.eclipse.rdf4j.model.Literal literal = (org.eclipse.rdf4j.model.Literal) value;
-      return literal.getLanguage()
-          .map(language -> Literal.lang(literal.getLabel(), language))
-          .orElseGet(() -> Literal.typed(literal.getLabel(), new Iri(literal.getDatatype().stringValue())));
-    }
-    throw new IllegalArgumentException("unsupported RDF term (RDF-star triples are not stored): " + value);
   }
 }
