@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.triplestore.it.support.ApiClient;
 import io.triplestore.it.support.DaemonProcess;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
+import io.triplestore.it.support.RawHttp;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +77,7 @@ class BadRawHttpInputTest {
   void malformedHttpGetsA4xxOrACloseAndChangesNothing(String request) throws Exception {
     List<String> before = api.export();
 
-    String answer = sendAndHalfClose(request);
+    String answer = RawHttp.exchange(daemon.http(), request.replace("Host: x", "Host: 127.0.0.1:" + daemon.http().getPort()));
     TRIED.incrementAndGet();
 
     if (!answer.isEmpty()) {
@@ -93,25 +87,6 @@ class BadRawHttpInputTest {
     assertThat(api.export()).as("the store after: %s", answer.lines().findFirst().orElse("(closed)"))
         .isEqualTo(before);
     assertThat(api.get("/health").status()).isEqualTo(200);
-  }
-
-  /** Writes the bytes, closes the sending side (what a client that dies mid-request looks like), reads the answer. */
-  private static String sendAndHalfClose(String request) throws IOException {
-    try (Socket socket = new Socket(daemon.http().getHost(), daemon.http().getPort())) {
-      socket.setSoTimeout(20_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
-      socket.shutdownOutput();
-      InputStream in = socket.getInputStream();
-      ByteArrayOutputStream answer = new ByteArrayOutputStream();
-      try {
-        in.transferTo(answer);
-      } catch (SocketTimeoutException | java.net.SocketException e) {
-        // a reset after a partial answer is a close; what arrived is judged below
-      }
-      return answer.toString(StandardCharsets.ISO_8859_1);
-    }
   }
 
   private static Arguments row(String name, String request) {

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +32,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The daemon's exposure on its defaults: HTTP and Jolokia on loopback only; Jolokia exec and write
  * refused without credentials; the denied MBeans (JFR control, diagnostic commands, log4j) refused
- * even with them; remote JMX refusing a connection without credentials.
+ * even with them; remote JMX refusing a connection without credentials; Jolokia without proxy mode,
+ * closed to other origins, without JSONP, and without notifications for anyone the policy would not
+ * let read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityTest {
@@ -133,6 +136,83 @@ class SecurityTest {
         Map.of(JMXConnector.CREDENTIALS, new String[] {"monitor", "jmx-secret"}))) {
       assertThat(connector.getMBeanServerConnection().getAttribute(new javax.management.ObjectName(REGISTRY), "Count"))
           .isEqualTo(0);
+    }
+  }
+
+  @Test
+  void jolokiaRefusesProxyRequestsAndConnectsNowhere() throws Exception {
+    try (ServerSocketChannel fakeRegistry = ServerSocketChannel.open()) {
+      fakeRegistry.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      fakeRegistry.configureBlocking(false);
+      int port = ((InetSocketAddress) fakeRegistry.getLocalAddress()).getPort();
+      List<String> targets = List.of("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi",
+          "service:jmx:rmi://127.0.0.1/jndi/ldap://127.0.0.1:" + port + "/cn=x");
+      List<JolokiaClient> clients = List.of(new JolokiaClient(withCredentials.jolokia(), "ops", "s3cret"),
+          new JolokiaClient(withoutCredentials.jolokia(), null, null));
+      for (String target : targets) {
+        for (JolokiaClient client : clients) {
+          JolokiaClient.Reply reply = client.postRaw("{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\","
+              + "\"attribute\":\"VmName\",\"target\":{\"url\":\"" + target + "\"}}");
+          assertThat(reply.failed()).as("proxy request to %s: %s", target, reply.body()).isTrue();
+          // A proxy connects while it handles the request, so by the time the reply is here any
+          // connection would be waiting in the backlog: a non-blocking accept sees it.
+          assertThat(fakeRegistry.accept()).as("a connection to the fake registry after %s", reply.body()).isNull();
+          refused++;
+        }
+      }
+    }
+  }
+
+  @Test
+  void jolokiaGivesAForeignOriginNothing() throws Exception {
+    String read = "{\"type\":\"read\",\"mbean\":\"java.lang:type=Runtime\",\"attribute\":\"InputArguments\"}";
+    Map<String, String> hostile = Map.of("Origin", "http://evil.example");
+    for (JolokiaClient client : List.of(new JolokiaClient(withoutCredentials.jolokia(), null, null),
+        new JolokiaClient(withCredentials.jolokia(), "ops", "s3cret"))) {
+      List<JolokiaClient.Reply> replies = List.of(client.postRaw(read, hostile),
+          client.request("GET", "read/java.lang:type=Runtime/InputArguments", hostile),
+          client.request("OPTIONS", "", Map.of("Origin", "http://evil.example",
+              "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization")));
+      for (JolokiaClient.Reply reply : replies) {
+        assertThat(reply.headers().firstValue("Access-Control-Allow-Origin")).as(reply.body()).isEmpty();
+        assertThat(reply.httpStatus()).as(reply.body()).isEqualTo(403);
+        refused++;
+      }
+    }
+    String own = "http://" + withoutCredentials.jolokia().getHost() + ":" + withoutCredentials.jolokia().getPort();
+    JolokiaClient.Reply sameOrigin = new JolokiaClient(withoutCredentials.jolokia(), null, null)
+        .postRaw(read, Map.of("Origin", own));
+    assertThat(sameOrigin.failed()).as("the daemon's own origin: %s", sameOrigin.body()).isFalse();
+  }
+
+  @Test
+  void jolokiaServesNoJsonp() throws Exception {
+    JolokiaClient anonymous = new JolokiaClient(withoutCredentials.jolokia(), null, null);
+    JolokiaClient.Reply reply = anonymous.request("GET", "read/java.lang:type=Runtime/VmName?callback=steal", Map.of());
+    assertThat(reply.body()).as("served as script").doesNotContain("steal(");
+    assertThat(reply.headers().firstValue("Content-Type").orElse("")).doesNotContain("javascript");
+    assertThat(reply.httpStatus()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.body()).contains("callback");
+    refused++;
+  }
+
+  @Test
+  void jolokiaNotificationsNeedCredentialsAndRespectThePolicy() throws Exception {
+    JolokiaClient anonymous = new JolokiaClient(withoutCredentials.jolokia(), null, null);
+    JolokiaClient operator = new JolokiaClient(withCredentials.jolokia(), "ops", "s3cret");
+    for (JolokiaClient client : List.of(anonymous, operator)) {
+      JolokiaClient.Reply register = client.postRaw("{\"type\":\"notification\",\"command\":\"register\"}");
+      String clientId = register.failed() || register.value() == null || register.value().get("id") == null
+          ? "guessed-id" : register.value().get("id").asText();
+      if (client == anonymous) {
+        assertThat(register.failed()).as("register without credentials: %s", register.body()).isTrue();
+      }
+      for (String mbean : List.of("jdk.management.jfr:type=FlightRecorder", "com.sun.management:type=DiagnosticCommand")) {
+        JolokiaClient.Reply add = client.postRaw("{\"type\":\"notification\",\"command\":\"add\",\"client\":\""
+            + clientId + "\",\"mode\":\"pull\",\"mbean\":\"" + mbean + "\"}");
+        assertThat(add.failed()).as("notification add on %s: %s", mbean, add.body()).isTrue();
+        refused++;
+      }
     }
   }
 

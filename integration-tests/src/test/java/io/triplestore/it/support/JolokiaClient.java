@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * Jolokia's JSON protocol over HTTP POST, as an operator's script or hawtio speaks it, with
@@ -34,7 +36,7 @@ public final class JolokiaClient {
   }
 
   /** A Jolokia answer: the HTTP status, Jolokia's status, and the JSON (null when not JSON). */
-  public record Reply(int httpStatus, int status, JsonNode json, String body) {
+  public record Reply(int httpStatus, int status, JsonNode json, String body, HttpHeaders headers) {
     public JsonNode value() {
       return json == null ? null : json.get("value");
     }
@@ -74,8 +76,25 @@ public final class JolokiaClient {
 
   /** Sends any JSON text as the request body (for malformed requests). */
   public Reply postRaw(String body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    return postRaw(body, Map.of());
+  }
+
+  /** Sends any JSON text with extra request headers (e.g. a foreign {@code Origin}). */
+  public Reply postRaw(String body, Map<String, String> headers) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+  }
+
+  /** A request of any method to {@code pathAndQuery} below the agent URL, e.g. a GET read or an OPTIONS. */
+  public Reply request(String method, String pathAndQuery, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).method(method, HttpRequest.BodyPublishers.noBody()),
+        headers);
+  }
+
+  private Reply send(HttpRequest.Builder request, Map<String, String> headers) throws IOException, InterruptedException {
+    request.timeout(Duration.ofSeconds(30));
+    headers.forEach(request::header);
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
@@ -90,7 +109,7 @@ public final class JolokiaClient {
     } catch (IOException notJson) {
       // an HTTP-level refusal (401) has no JSON body; the HTTP status says it all
     }
-    return new Reply(response.statusCode(), status, json, response.body());
+    return new Reply(response.statusCode(), status, json, response.body(), response.headers());
   }
 
   private Reply post(ObjectNode request) throws IOException, InterruptedException {
