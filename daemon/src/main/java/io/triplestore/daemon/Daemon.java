@@ -3,6 +3,7 @@ package io.triplestore.daemon;
 import io.triplestore.daemon.config.ConfigKey;
 import io.triplestore.daemon.config.Configuration;
 import io.triplestore.daemon.http.ApiServer;
+import io.triplestore.daemon.http.HttpSettings;
 import io.triplestore.daemon.jmx.EmbeddedJolokia;
 import io.triplestore.daemon.jmx.MBeanRegistrations;
 import io.triplestore.daemon.jmx.RemoteJmx;
@@ -10,7 +11,6 @@ import io.triplestore.daemon.jmx.StoreMXBean;
 import io.triplestore.daemon.jmx.StoreManagement;
 import io.triplestore.daemon.systemd.SystemdNotifier;
 import io.triplestore.snapshots.jmx.SnapshotRegistryJmx;
-import io.triplestore.store.StoreOptions;
 import io.triplestore.store.TripleStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -72,9 +72,7 @@ public final class Daemon implements AutoCloseable {
     mbeans.register(new StoreManagement(store), StoreMXBean.OBJECT_NAME);
     mbeans.adopt(SnapshotRegistryJmx.register(store.registry(), ManagementFactory.getPlatformMBeanServer()));
 
-    ApiServer http = ApiServer.start(store, config.string(ConfigKey.HTTP_HOST), config.integer(ConfigKey.HTTP_PORT),
-        config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES), StoreOptions.DEFAULT_BULK_BATCH_TRIPLES,
-        config.integer(ConfigKey.HTTP_MAX_THREADS), config.duration(ConfigKey.SHUTDOWN_TIMEOUT));
+    ApiServer http = ApiServer.start(store, HttpSettings.from(config));
     track("HTTP API", http::close);
     String httpAddress = http.address().getHostString() + ":" + http.address().getPort();
     LOG.info("HTTP API listening on http://{}/", httpAddress);

@@ -42,7 +42,8 @@ final class ImportCommand {
       out.println("importing " + file + " (" + size + " bytes) into " + config.path(ConfigKey.DATA_DIR).toAbsolutePath());
       ImportResult result;
       try {
-        result = store.bulkLoad(in, ImportOptions.builder().progress(progress::committed).build());
+        result = store.bulkLoad(in, ImportOptions.builder().progress(progress::committed)
+            .limits(config.inputLimits()).build());
       } catch (BulkLoadException e) {
         progress.finish();
         out.println("import failed: " + e.getMessage());

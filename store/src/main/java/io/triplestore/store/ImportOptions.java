@@ -8,7 +8,8 @@ import java.util.function.LongConsumer;
  * How an N-Triples import treats bad lines, and whom it tells about progress.
  *
  * <p>By default a malformed line fails the import. With {@link Builder#skipBadLines} each
- * malformed line is reported to the callback and left out, and the rest is imported.
+ * malformed line is reported to the callback and left out, and the rest is imported. Every import
+ * is bounded by {@link InputLimits}.
  */
 public final class ImportOptions {
 
@@ -16,10 +17,12 @@ public final class ImportOptions {
 
   private final Consumer<SkippedLine> skippedLines;
   private final LongConsumer progress;
+  private final InputLimits limits;
 
   private ImportOptions(Builder builder) {
     this.skippedLines = builder.skippedLines;
     this.progress = builder.progress;
+    this.limits = builder.limits;
   }
 
   public static Builder builder() {
@@ -40,6 +43,11 @@ public final class ImportOptions {
     return skippedLines != null;
   }
 
+  /** The most bytes of one line and one term; {@link InputLimits#DEFAULT} unless set. */
+  public InputLimits limits() {
+    return limits;
+  }
+
   void skipped(SkippedLine line) {
     skippedLines.accept(line);
   }
@@ -52,6 +60,7 @@ public final class ImportOptions {
   public static final class Builder {
     private Consumer<SkippedLine> skippedLines;
     private LongConsumer progress = committed -> { };
+    private InputLimits limits = InputLimits.DEFAULT;
 
     private Builder() {}
 
@@ -67,6 +76,15 @@ public final class ImportOptions {
      */
     public Builder progress(LongConsumer onCommitted) {
       this.progress = Objects.requireNonNull(onCommitted, "onCommitted");
+      return this;
+    }
+
+    /**
+     * The most bytes of one line and one term. A line over the limit fails the read as it streams
+     * in; a term over it fails the read too, or, when bad lines are skipped, is skipped with its line.
+     */
+    public Builder limits(InputLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 

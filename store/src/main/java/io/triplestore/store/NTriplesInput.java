@@ -16,11 +16,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.rdf4j.common.exception.RDF4JException;
 import org.eclipse.rdf4j.model.Statement;
-import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFParseException;
 import org.eclipse.rdf4j.rio.RDFParser;
-import org.eclipse.rdf4j.rio.Rio;
-import org.eclipse.rdf4j.rio.helpers.BasicParserSettings;
 import org.eclipse.rdf4j.rio.helpers.StatementCollector;
 
 /**
@@ -37,33 +34,43 @@ import org.eclipse.rdf4j.rio.helpers.StatementCollector;
 final class NTriplesInput {
 
   private static final int CHUNK_LINES = 1024;
+  /** A chunk also ends at this many characters, so that long lines do not make a huge chunk. */
+  private static final int CHUNK_CHARS = 1 << 20;
 
   private final ImportOptions options;
-  private final RDFParser parser = Rio.createParser(RDFFormat.NTRIPLES);
+  private final InputLimits limits;
+  private final RDFParser parser = new StrictNTriplesParser();
   private final List<Statement> parsed = new ArrayList<>();
   private final List<Triple> chunk = new ArrayList<>();
 
   NTriplesInput(ImportOptions options) {
     this.options = options;
-    // Keep labels: _:b1 stays _:b1 in the store and in an export.
-    parser.getParserConfig().set(BasicParserSettings.PRESERVE_BNODE_IDS, true);
+    this.limits = options.limits();
     parser.setRDFHandler(new StatementCollector(parsed));
   }
 
-  /** Reads {@code in} (UTF-8) to the end, handing each triple to {@code sink} in input order. */
+  /**
+   * Reads {@code in} (UTF-8) to the end, handing each triple to {@code sink} in input order.
+   *
+   * @throws InputLimitException when a line or a term is larger than the options' limits
+   */
   void read(InputStream in, Consumer<Triple> sink) {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+    // The limit sits below the reader: readLine never buffers more than one limit of a line.
+    BufferedReader reader = new BufferedReader(new InputStreamReader(limits.limitLines(in), StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     List<String> lines = new ArrayList<>(CHUNK_LINES);
     long lineNumber = 0;
+    long chunkChars = 0;
     try {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lines.add(line);
         lineNumber++;
-        if (lines.size() == CHUNK_LINES) {
+        chunkChars += line.length();
+        if (lines.size() == CHUNK_LINES || chunkChars >= CHUNK_CHARS) {
           readChunk(lineNumber - lines.size() + 1, lines, sink);
           lines.clear();
+          chunkChars = 0;
         }
       }
       readChunk(lineNumber - lines.size() + 1, lines, sink);
@@ -96,8 +103,9 @@ final class NTriplesInput {
     }
     for (Statement statement : parsed) {
       Triple triple = toTriple(statement);
-      // A line break in a literal may be an escaped one, or a raw one Rio should have refused.
-      if (triple == null || hasLineBreak(triple.object())) {
+      // A line break in a literal may be an escaped one, or a raw one Rio should have refused. A
+      // term too large is reported with its line, which only the line-by-line pass knows.
+      if (triple == null || hasLineBreak(triple.object()) || limits.oversizedTerm(triple) != null) {
         return false;
       }
       chunk.add(triple);
@@ -123,6 +131,11 @@ final class NTriplesInput {
           bad(number, -1, e.getMessage(), e);
           continue;
         }
+        String oversized = limits.oversizedTerm(triple);
+        if (oversized != null) {
+          tooLarge(number, oversized);
+          continue;
+        }
         sink.accept(triple);
       }
     }
@@ -133,6 +146,14 @@ final class NTriplesInput {
       throw new NTriplesSyntaxException(line, column, message, cause);
     }
     options.skipped(new SkippedLine(line, column, message));
+  }
+
+  /** Not a syntax error, so not a 400: a strict read fails with the limit, a lenient one skips the line. */
+  private void tooLarge(long line, String problem) {
+    if (!options.skipsBadLines()) {
+      throw new InputLimitException(InputLimitException.Limit.TERM, limits.maxTermBytes(), line, problem);
+    }
+    options.skipped(new SkippedLine(line, -1, problem));
   }
 
   /** Parses into {@link #parsed}; the syntax error, or null. */

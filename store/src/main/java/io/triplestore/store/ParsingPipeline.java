@@ -18,6 +18,11 @@ import java.util.function.Consumer;
 final class ParsingPipeline {
 
   private static final int CHUNK = 1024;
+  /**
+   * A chunk also ends at this many bytes of terms, so that the queue stays small in bytes
+   * when terms are large (up to {@link InputLimits#maxTermBytes()} each), not only in triples.
+   */
+  private static final int CHUNK_BYTES = 64 * 1024;
   /** About one bulk batch of triples: the parser keeps going while the writer commits a batch. */
   private static final int QUEUED_CHUNKS = 128;
   private static final Object END = new Object();
@@ -27,6 +32,8 @@ final class ParsingPipeline {
   private volatile Throwable parseFailure;
   /** Confined to the parser thread. */
   private List<Triple> pending = new ArrayList<>(CHUNK);
+  /** Bytes of the terms in {@link #pending}; confined to the parser thread. */
+  private long pendingBytes;
   /** Confined to the calling thread. */
   private long skipped;
 
@@ -72,16 +79,19 @@ final class ParsingPipeline {
   }
 
   private void parse(InputStream in, ImportOptions options) {
-    ImportOptions relay = options.skipsBadLines()
-        ? ImportOptions.skipBadLines(line -> {
-            flush();
-            put(line);
-          })
-        : ImportOptions.strict();
+    ImportOptions.Builder relay = ImportOptions.builder().limits(options.limits());
+    if (options.skipsBadLines()) {
+      relay.skipBadLines(line -> {
+        flush();
+        put(line);
+      });
+    }
     try {
-      new NTriplesInput(relay).read(in, triple -> {
+      new NTriplesInput(relay.build()).read(in, triple -> {
         pending.add(triple);
-        if (pending.size() == CHUNK) {
+        pendingBytes += InputLimits.utf8Bytes(triple.subject()) + InputLimits.utf8Bytes(triple.predicate())
+            + InputLimits.utf8Bytes(triple.object());
+        if (pending.size() == CHUNK || pendingBytes >= CHUNK_BYTES) {
           flush();
         }
       });
@@ -108,6 +118,7 @@ final class ParsingPipeline {
     if (!pending.isEmpty()) {
       put(pending);
       pending = new ArrayList<>(CHUNK);
+      pendingBytes = 0;
     }
   }
 

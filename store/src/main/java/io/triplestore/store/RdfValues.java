@@ -66,8 +66,30 @@ public final class RdfValues {
   }
 
   static String toNTriples(Term term) {
+    if (term instanceof Iri iri) {
+      return toNTriples(iri);
+    }
     // xsd:string is implied in N-Triples 1.1: written as a plain "..." literal.
     return NTriplesUtil.toNTriplesString(toValue(term), true);
+  }
+
+  /**
+   * An IRI as it came: every character as itself, except those IRIREF cannot hold raw, which get
+   * a UCHAR (backslash-u) escape. (RDF4J escapes characters beyond U+FFFF as two escapes of
+   * surrogates, which is not N-Triples: a surrogate is no character.)
+   */
+  private static String toNTriples(Iri iri) {
+    String value = iri.value();
+    StringBuilder out = new StringBuilder(value.length() + 2).append('<');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || "<>\"{}|^`\\".indexOf(c) >= 0) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+      } else {
+        out.append(c); // a surrogate pair goes out as its two halves: one UTF-8 character
+      }
+    }
+    return out.append('>').toString();
   }
 
   static Term parseTerm(String text) {
@@ -75,7 +97,7 @@ public final class RdfValues {
       throw new IllegalArgumentException("not an N-Triples term: empty text");
     }
     try {
-      return toTerm(NTriplesUtil.parseValue(text.strip(), VALUES));
+      return toTerm(NTriplesUtil.parseValue(text.strip(), CheckedValueFactory.INSTANCE));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not an N-Triples term: " + text + " (" + e.getMessage() + ")", e);
     }

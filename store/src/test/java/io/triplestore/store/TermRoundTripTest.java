@@ -31,7 +31,7 @@ class TermRoundTripTest {
         Literal.of("quote \" backslash \\ newline \n return \r tab \t"),
         Literal.of("emoji 😀 and CJK 漢字 and combining é"),
         Literal.of("nul \u0000 and bell \u0007"),
-        Literal.of("x".repeat(100_000)),
+        Literal.of("x".repeat(InputLimits.DEFAULT_MAX_TERM_BYTES)), // the largest an import takes by default
         Literal.lang("chat", "fr"),
         Literal.lang("colour", "en-GB"),
         Literal.lang("", "de"),

@@ -1,5 +1,6 @@
 package io.triplestore.daemon.config;
 
+import io.triplestore.store.InputLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -199,6 +200,17 @@ public final class Configuration {
     return (Optional<Path>) value(key);
   }
 
+  /** The most bytes of one N-Triples line and one term an input may bring: {@code http.max-line-bytes}, {@code store.max-term-bytes}. */
+  public InputLimits inputLimits() {
+    return new InputLimits(integer(ConfigKey.HTTP_MAX_LINE_BYTES), integer(ConfigKey.STORE_MAX_TERM_BYTES));
+  }
+
+  /** A list key's items ({@link ValueType#HOST_LIST}, {@link ValueType#ORIGIN_LIST}); empty when none. */
+  @SuppressWarnings("unchecked")
+  public List<String> list(ConfigKey key) {
+    return (List<String>) values.get(key);
+  }
+
   /** The parsed value of {@code key}, of the Java type its {@link ValueType} produces. */
   public Object value(ConfigKey key) {
     return values.get(key);
@@ -230,6 +242,9 @@ public final class Configuration {
     }
     if (value instanceof Optional) {
       return ((Optional<?>) value).map(Configuration::text).orElse("");
+    }
+    if (value instanceof List) {
+      return String.join(",", list(key));
     }
     return text(value);
   }

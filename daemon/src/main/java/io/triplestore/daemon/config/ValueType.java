@@ -4,9 +4,12 @@ import io.triplestore.snapshots.StackCapture;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The type of a configuration value: how its text is parsed and what is allowed, for messages.
@@ -39,6 +42,12 @@ public enum ValueType {
   OPTIONAL_PATH("empty (off) or a file system path", text -> optional(text, ValueType::path)),
   /** A readable file, or empty for "none". */
   OPTIONAL_FILE("empty (none) or the path of a readable file", text -> optional(text, ValueType::readableFile)),
+  /** Host names or IP addresses, comma-separated; empty for none. */
+  HOST_LIST("empty (none) or host names and IP addresses, comma-separated, e.g. store.internal,10.0.0.5",
+      ValueType::hostList),
+  /** Web origins ({@code scheme://host[:port]}), comma-separated; empty for none. */
+  ORIGIN_LIST("empty (none) or origins, comma-separated, each scheme://host[:port] without a path,"
+      + " e.g. https://console.example:8443", ValueType::originList),
   /** A stack capture policy. */
   STACK_CAPTURE("off, all or sample:N with N >= 1", StackCapture::parse);
 
@@ -129,6 +138,36 @@ public enum ValueType {
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException(text, e);
     }
+  }
+
+  private static Object hostList(String text) {
+    return list(text, host -> {
+      String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+      if (!name.matches("[A-Za-z0-9.\\-]+|[0-9A-Fa-f:.]+")) {
+        throw new IllegalArgumentException(host);
+      }
+      return name.toLowerCase(Locale.ROOT);
+    });
+  }
+
+  private static Object originList(String text) {
+    return list(text, origin -> {
+      if (!origin.matches("https?://([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:.]+\\])(:\\d{1,5})?")) {
+        throw new IllegalArgumentException(origin);
+      }
+      return origin.toLowerCase(Locale.ROOT);
+    });
+  }
+
+  /** The comma-separated items of {@code text}, each checked and normalized by {@code item}. */
+  private static List<String> list(String text, UnaryOperator<String> item) {
+    List<String> items = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      if (!text.isEmpty()) {
+        items.add(item.apply(part.trim()));
+      }
+    }
+    return List.copyOf(items);
   }
 
   private static Object readableFile(String text) {

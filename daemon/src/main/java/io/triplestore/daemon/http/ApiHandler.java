@@ -30,9 +30,10 @@ final class ApiHandler extends Handler.Abstract {
   private final SnapshotsEndpoint snapshots;
   private final long startedAtNanos = System.nanoTime();
 
-  ApiHandler(TripleStore store, int maxBatchTriples, int bulkBatchTriples) {
+  ApiHandler(TripleStore store, HttpSettings settings) {
     this.store = store;
-    this.triples = new TriplesEndpoint(store, maxBatchTriples, bulkBatchTriples);
+    this.triples = new TriplesEndpoint(store, settings.maxBatchTriples(), settings.bulkBatchTriples(),
+        settings.inputLimits());
     this.snapshots = new SnapshotsEndpoint(store.registry());
   }
 

@@ -2,18 +2,20 @@ package io.triplestore.daemon.http;
 
 import io.triplestore.store.TripleStore;
 import java.net.InetSocketAddress;
-import java.time.Duration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP API on Jetty 12 (core handlers, no servlets). A stop is graceful: the connector stops
  * accepting, requests in flight get up to the stop timeout to finish, new ones are refused with
- * 503.
+ * 503. A client too slow to send its body or take its answer is cut, so that slow clients cannot
+ * hold every request thread; requests from other sites are refused ({@link SiteGuard}).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -33,15 +35,11 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Starts serving {@code store}.
    *
-   * @param maxBatchTriples the most triples of one atomic add or remove
-   * @param bulkBatchTriples triples per committed batch of a bulk remove
-   * @param maxThreads the most request threads
-   * @param stopTimeout how long a stop waits for requests in flight
    * @throws Exception when the port cannot be bound
    */
-  public static ApiServer start(TripleStore store, String host, int port, int maxBatchTriples, int bulkBatchTriples,
-      int maxThreads, Duration stopTimeout) throws Exception {
+  public static ApiServer start(TripleStore store, HttpSettings settings) throws Exception {
     // The connector's acceptor and selector threads come from the same pool: reserve them.
+    int maxThreads = settings.maxThreads();
     QueuedThreadPool threads =
         new QueuedThreadPool(maxThreads + CONNECTOR_THREADS, Math.min(maxThreads, 4) + CONNECTOR_THREADS);
     threads.setName("http");
@@ -50,13 +48,20 @@ public final class ApiServer implements AutoCloseable {
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
     ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-    connector.setHost(host);
-    connector.setPort(port);
+    connector.setHost(settings.host());
+    connector.setPort(settings.port());
+    // A connection that sends nothing (headers, body, or a next request) is closed after this.
+    connector.setIdleTimeout(settings.idleTimeout().toMillis());
     server.addConnector(connector);
-    GracefulHandler graceful = new GracefulHandler(new ApiHandler(store, maxBatchTriples, bulkBatchTriples));
+    // Outermost first: graceful stop, then slow clients cut (a thread blocked on a body that
+    // trickles in is freed with 408), then other sites kept out, then the API.
+    Handler api = new SiteGuard(new ApiHandler(store, settings), new SitePolicy(settings.host(),
+        settings.allowedHosts(), settings.allowedOrigins(), "http.allowed-origins"));
+    GracefulHandler graceful =
+        new GracefulHandler(new MinimumDataRateHandler(api, settings.minDataRate(), settings.minDataRate()));
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
-    server.setStopTimeout(stopTimeout.toMillis());
+    server.setStopTimeout(settings.stopTimeout().toMillis());
     server.setStopAtShutdown(false); // the daemon's own shutdown hook orders the stop
     server.start();
     return new ApiServer(server, connector, graceful);

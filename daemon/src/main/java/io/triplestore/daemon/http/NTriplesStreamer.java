@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -22,15 +25,19 @@ final class NTriplesStreamer {
 
   private static final int BUFFER_CHARS = 32 * 1024;
 
+  private static final Logger LOG = LogManager.getLogger(NTriplesStreamer.class);
+
+  private final Request request;
   private final Response response;
   private final Callback callback;
 
-  NTriplesStreamer(Response response, Callback callback) {
+  NTriplesStreamer(Request request, Response response, Callback callback) {
+    this.request = request;
     this.response = response;
     this.callback = callback;
   }
 
-  void stream(Iterator<Triple> triples) throws IOException {
+  void stream(Iterator<Triple> triples) {
     response.setStatus(200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.N_TRIPLES);
     OutputStream out = Content.Sink.asOutputStream(response);
@@ -44,6 +51,14 @@ final class NTriplesStreamer {
           buffer.setLength(0);
         }
       }
+      writer.append(buffer);
+      writer.close();
+    } catch (IOException clientGone) {
+      // The client went away (or stopped reading) mid-stream: its business, not an error of ours.
+      // One line at DEBUG, so that clients that hang up cannot flood the log.
+      LOG.debug("response to {} cut: the client is gone ({})", Request.getRemoteAddr(request), clientGone.toString());
+      callback.failed(clientGone);
+      return;
     } catch (RuntimeException e) {
       if (!response.isCommitted()) {
         throw e; // nothing sent yet: the caller answers with a proper error
@@ -51,8 +66,6 @@ final class NTriplesStreamer {
       callback.failed(e);
       return;
     }
-    writer.append(buffer);
-    writer.close();
     callback.succeeded();
   }
 }

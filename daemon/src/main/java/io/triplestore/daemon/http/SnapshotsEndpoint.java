@@ -11,6 +11,7 @@ import io.triplestore.snapshots.UnknownLeaseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -134,11 +135,36 @@ final class SnapshotsEndpoint {
         "warned", info.warned());
   }
 
+  /**
+   * An owner label is shown in logs, JMX and JConsole tables: printable characters only. Not
+   * controls (a forged log line), not line or paragraph separators, not format characters (a
+   * right-to-left override that makes a label read backwards), not lone surrogates or unassigned
+   * code points.
+   */
   private static String checkOwner(String owner) {
-    if (owner.isBlank() || owner.length() > MAX_OWNER_LENGTH || owner.chars().anyMatch(Character::isISOControl)) {
+    if (owner.isBlank() || owner.length() > MAX_OWNER_LENGTH) {
       throw ApiException.badRequest("query parameter 'owner' must be 1 to " + MAX_OWNER_LENGTH
-          + " printable characters, got '" + owner.replaceAll("\\p{Cntrl}", "?") + "'");
+          + " printable characters, got " + owner.length() + (owner.isBlank() ? " blank ones" : ""));
     }
+    owner.codePoints().filter(SnapshotsEndpoint::unprintable).findFirst().ifPresent(c -> {
+      throw ApiException.badRequest(String.format(Locale.ROOT, "query parameter 'owner' must be printable"
+          + " characters; U+%04X (%s) is not", c, Character.getName(c) == null ? "unassigned" : Character.getName(c)));
+    });
     return owner;
+  }
+
+  private static boolean unprintable(int c) {
+    switch (Character.getType(c)) {
+      case Character.CONTROL:
+      case Character.FORMAT:
+      case Character.LINE_SEPARATOR:
+      case Character.PARAGRAPH_SEPARATOR:
+      case Character.SURROGATE:
+      case Character.PRIVATE_USE:
+      case Character.UNASSIGNED:
+        return true;
+      default:
+        return false;
+    }
   }
 }

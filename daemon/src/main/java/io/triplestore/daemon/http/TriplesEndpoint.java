@@ -8,6 +8,8 @@ import io.triplestore.store.CloseableIterator;
 import io.triplestore.store.ImportOptions;
 import io.triplestore.store.ImportResult;
 import io.triplestore.store.ImportTooLargeException;
+import io.triplestore.store.InputLimitException;
+import io.triplestore.store.InputLimits;
 import io.triplestore.store.NTriplesSyntaxException;
 import io.triplestore.store.Triple;
 import io.triplestore.store.TriplePattern;
@@ -33,16 +35,22 @@ import org.eclipse.jetty.util.Callback;
 final class TriplesEndpoint {
 
   private static final Logger LOG = LogManager.getLogger(TriplesEndpoint.class);
-  private static final Set<String> N_TRIPLES_TYPES = Set.of("application/n-triples", "text/plain");
+  /**
+   * The one media type a body may have. Not text/plain, nor a form or multipart: those a web page
+   * can send to any site without a CORS preflight, so accepting them would let any page write.
+   */
+  private static final String N_TRIPLES_TYPE = "application/n-triples";
 
   private final TripleStore store;
   private final int maxBatchTriples;
   private final int bulkBatchTriples;
+  private final InputLimits limits;
 
-  TriplesEndpoint(TripleStore store, int maxBatchTriples, int bulkBatchTriples) {
+  TriplesEndpoint(TripleStore store, int maxBatchTriples, int bulkBatchTriples, InputLimits limits) {
     this.store = store;
     this.maxBatchTriples = maxBatchTriples;
     this.bulkBatchTriples = bulkBatchTriples;
+    this.limits = limits;
   }
 
   /** {@code GET /triples?s=&p=&o=&limit=&snapshot=}: streams the matches as N-Triples. */
@@ -55,7 +63,7 @@ final class TriplesEndpoint {
     SnapshotLease lease = query.number("snapshot", 0, Long.MAX_VALUE)
         .map(id -> SnapshotsEndpoint.lease(registry, id)).orElse(null);
     try (CloseableIterator<Triple> matches = lease == null ? store.match(pattern, limit) : store.match(pattern, lease, limit)) {
-      new NTriplesStreamer(response, callback).stream(matches);
+      new NTriplesStreamer(request, response, callback).stream(matches);
     } catch (io.triplestore.snapshots.SnapshotReleasedException e) {
       throw SnapshotsEndpoint.released(e);
     }
@@ -69,7 +77,7 @@ final class TriplesEndpoint {
       bulk(request, response, callback, "add", progress -> {
         ImportResult result;
         try {
-          result = store.bulkLoad(body, ImportOptions.builder().progress(progress).build());
+          result = store.bulkLoad(body, ImportOptions.builder().progress(progress).limits(limits).build());
         } catch (BulkLoadException e) {
           throw bulkFailure(e, e.committedTriples());
         }
@@ -80,9 +88,11 @@ final class TriplesEndpoint {
     }
     ImportResult result;
     try {
-      result = store.importNTriples(body, ImportOptions.strict());
+      result = store.importNTriples(body, ImportOptions.builder().limits(limits).build());
     } catch (NTriplesSyntaxException e) {
       throw syntaxError(e, "nothing was added");
+    } catch (InputLimitException e) {
+      throw inputTooLarge(e, "nothing was added");
     } catch (ImportTooLargeException e) {
       throw tooLarge("added");
     }
@@ -98,7 +108,7 @@ final class TriplesEndpoint {
       bulk(request, response, callback, "remove", progress -> {
         BatchedRemoval removal = new BatchedRemoval(store, bulkBatchTriples, progress);
         try {
-          new NTriplesReader().read(body, removal::accept);
+          new NTriplesReader(limits).read(body, removal::accept);
           removal.finish();
         } catch (RuntimeException e) {
           // A syntax error, a broken upload or a failing write: say what was committed before it.
@@ -110,10 +120,12 @@ final class TriplesEndpoint {
     }
     BatchedRemoval removal = new BatchedRemoval(store, maxBatchTriples, null);
     try {
-      new NTriplesReader().read(body, removal::accept);
+      new NTriplesReader(limits).read(body, removal::accept);
       removal.finish();
     } catch (NTriplesSyntaxException e) {
       throw syntaxError(e, "nothing was removed");
+    } catch (InputLimitException e) {
+      throw inputTooLarge(e, "nothing was removed");
     } catch (BatchedRemoval.TooLarge e) {
       throw tooLarge("removed");
     }
@@ -176,13 +188,21 @@ final class TriplesEndpoint {
   private static void requireNTriples(Request request) {
     String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
     if (type == null) {
-      return; // a bare body is taken as N-Triples
+      throw new ApiException(415, "unsupported_media_type", "the body needs a Content-Type: send N-Triples as "
+          + N_TRIPLES_TYPE).with("accepted", N_TRIPLES_TYPE);
     }
     String mediaType = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!N_TRIPLES_TYPES.contains(mediaType)) {
+    if (!mediaType.equals(N_TRIPLES_TYPE)) {
       throw new ApiException(415, "unsupported_media_type", "the body must be N-Triples (Content-Type: "
-          + "application/n-triples), got '" + type + "'");
+          + N_TRIPLES_TYPE + "), got '" + type + "'").with("accepted", N_TRIPLES_TYPE);
     }
+  }
+
+  /** 413 naming the limit and the key that sets it. */
+  private static ApiException inputTooLarge(InputLimitException e, String outcome) {
+    String key = e.limit() == InputLimitException.Limit.LINE ? "http.max-line-bytes" : "store.max-term-bytes";
+    return new ApiException(413, "payload_too_large", e.getMessage() + " (" + key + " = " + e.maxBytes() + "); "
+        + outcome).with("line", e.line()).with("limit", key).with("maxBytes", e.maxBytes());
   }
 
   private static ApiException syntaxError(NTriplesSyntaxException e, String outcome) {
@@ -197,6 +217,9 @@ final class TriplesEndpoint {
 
   private static ApiException bulkFailure(RuntimeException e, long committed) {
     Throwable cause = e instanceof BulkLoadException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof InputLimitException tooLarge) {
+      return inputTooLarge(tooLarge, committed + " triples before it were committed").with("committed", committed);
+    }
     ApiException failure = cause instanceof NTriplesSyntaxException
         ? ApiException.badRequest(cause.getMessage() + "; " + committed + " triples before it were committed")
             .with("line", ((NTriplesSyntaxException) cause).line())

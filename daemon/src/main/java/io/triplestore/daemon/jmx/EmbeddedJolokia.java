@@ -1,7 +1,9 @@
 package io.triplestore.daemon.jmx;
 
+import com.sun.net.httpserver.HttpServer;
 import io.triplestore.daemon.config.ConfigKey;
 import io.triplestore.daemon.config.Configuration;
+import io.triplestore.daemon.http.SitePolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -9,6 +11,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.jolokia.jvmagent.JolokiaServer;
@@ -19,7 +24,13 @@ import org.jolokia.server.core.service.api.LogHandler;
 /**
  * Jolokia (JMX over HTTP) inside the daemon, on its own port. With {@code jolokia.user} and
  * {@code jolokia.password} every request needs basic authentication and the access policy decides
- * the rest; without them the policy applies minus every exec and write ({@link ReadOnlyRestrictor}).
+ * the rest ({@link ClosedPolicyRestrictor}); without them the policy applies minus every exec and
+ * write ({@link ReadOnlyRestrictor}). Closed to other sites: no proxy mode (its service is not
+ * shipped), no notifications, no JSONP, no foreign {@code Host} or {@code Origin}
+ * ({@link JolokiaSiteFilter}).
+ *
+ * <p>Concurrency: started and closed by the daemon's lifecycle thread; requests run on its own
+ * fixed pool.
  */
 public final class EmbeddedJolokia implements AutoCloseable {
 
@@ -28,11 +39,18 @@ public final class EmbeddedJolokia implements AutoCloseable {
 
   private static final Logger LOG = LogManager.getLogger(EmbeddedJolokia.class);
 
+  /** Request threads: Jolokia's requests are small and few. */
+  private static final int THREADS = 4;
+
   private final JolokiaServer server;
+  private final HttpServer http;
+  private final ExecutorService threads;
   private final boolean authenticated;
 
-  private EmbeddedJolokia(JolokiaServer server, boolean authenticated) {
+  private EmbeddedJolokia(JolokiaServer server, HttpServer http, ExecutorService threads, boolean authenticated) {
     this.server = server;
+    this.http = http;
+    this.threads = threads;
     this.authenticated = authenticated;
   }
 
@@ -44,10 +62,31 @@ public final class EmbeddedJolokia implements AutoCloseable {
    */
   public static EmbeddedJolokia start(Configuration config, Optional<Path> home) throws IOException {
     Map<String, String> settings = settings(config, policyLocation(config, home));
-    JolokiaServer server = new JolokiaServer(new JolokiaServerConfig(settings, SystemPropertyMode.NEVER), new Log());
-    server.start();
+    // Bound here, not by Jolokia, so that its context gets the site filter in front.
+    HttpServer http = HttpServer.create(new InetSocketAddress(config.string(ConfigKey.JOLOKIA_HOST),
+        config.integer(ConfigKey.JOLOKIA_PORT)), 0);
+    AtomicInteger threadNumber = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(THREADS, task -> {
+      Thread thread = new Thread(task, "jolokia-" + threadNumber.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    http.setExecutor(threads);
+    SitePolicy sites = new SitePolicy(config.string(ConfigKey.JOLOKIA_HOST), config.list(ConfigKey.HTTP_ALLOWED_HOSTS),
+        config.list(ConfigKey.JOLOKIA_ALLOWED_ORIGINS), "jolokia.allowed-origins");
+    JolokiaServer server;
+    try {
+      server = new JolokiaServer(new GuardedHttpServer(http, new JolokiaSiteFilter(sites)),
+          new ServerConfig(settings), new Log());
+      server.start();
+      http.start();
+    } catch (RuntimeException e) {
+      http.stop(0);
+      threads.shutdownNow();
+      throw e;
+    }
     boolean authenticated = settings.containsKey("user");
-    EmbeddedJolokia jolokia = new EmbeddedJolokia(server, authenticated);
+    EmbeddedJolokia jolokia = new EmbeddedJolokia(server, http, threads, authenticated);
     LOG.info("Jolokia listening on {} (policy {}, {})", jolokia.url(), settings.get("policyLocation"),
         authenticated ? "basic authentication required" : "no credentials configured: read-only");
     return jolokia;
@@ -62,14 +101,12 @@ public final class EmbeddedJolokia implements AutoCloseable {
     settings.put("discoveryEnabled", "false");
     settings.put("disableDetectors", "true");
     settings.put("includeStackTrace", "false");
-    settings.put("executor", "fixed");
-    settings.put("nrThreads", "4");
-    settings.put("threadNamePrefix", "jolokia-");
     settings.put("policyLocation", policyLocation);
     String user = config.string(ConfigKey.JOLOKIA_USER);
     if (user.isEmpty()) {
       settings.put("restrictorClass", ReadOnlyRestrictor.class.getName());
     } else {
+      settings.put("restrictorClass", ClosedPolicyRestrictor.class.getName());
       settings.put("user", user);
       settings.put("password", config.string(ConfigKey.JOLOKIA_PASSWORD));
     }
@@ -105,10 +142,20 @@ public final class EmbeddedJolokia implements AutoCloseable {
   public void close() {
     try {
       server.stop();
-    } catch (IllegalStateException e) {
-      // Stopping inside a JVM shutdown: Jolokia cannot remove its own shutdown hook ("Shutdown in
-      // progress"), and that hook, running now, stops the server.
-      LOG.debug("Jolokia stops through its own shutdown hook: {}", e.getMessage());
+    } finally {
+      http.stop(0);
+      threads.shutdownNow();
+    }
+  }
+
+  /**
+   * Jolokia's server configuration, with its authenticator made: Jolokia makes it only for a server
+   * it creates itself, and this one it is handed.
+   */
+  private static final class ServerConfig extends JolokiaServerConfig {
+    ServerConfig(Map<String, String> settings) {
+      super(settings, SystemPropertyMode.NEVER);
+      initAuthenticator();
     }
   }
 

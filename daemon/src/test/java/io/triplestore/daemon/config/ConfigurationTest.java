@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,23 @@ class ConfigurationTest {
     assertThat(config.duration(ConfigKey.SNAPSHOT_TICK)).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.source(ConfigKey.SNAPSHOT_TICK)).startsWith("config file ");
     assertThat(config.integer(ConfigKey.SNAPSHOT_MAX_LEASES)).isEqualTo(1000);
+  }
+
+  @Test
+  void hostAndOriginListsAreCheckedItemByItemAndNormalized() {
+    Configuration config = resolve(Map.of("http.allowed-hosts", "Store.Internal, [fd00::7],10.0.0.5",
+        "http.allowed-origins", "https://Console.example:8443,http://ops.example"));
+    assertThat(config.list(ConfigKey.HTTP_ALLOWED_HOSTS)).containsExactly("store.internal", "fd00::7", "10.0.0.5");
+    assertThat(config.list(ConfigKey.HTTP_ALLOWED_ORIGINS))
+        .containsExactly("https://console.example:8443", "http://ops.example");
+    assertThat(Configuration.defaults().list(ConfigKey.JOLOKIA_ALLOWED_ORIGINS)).isEmpty();
+    for (Map.Entry<String, String> bad : List.of(Map.entry("http.allowed-origins", "https://console.example/app"),
+        Map.entry("http.allowed-origins", "*"), Map.entry("http.allowed-origins", "null"),
+        Map.entry("jolokia.allowed-origins", "console.example"), Map.entry("http.allowed-hosts", "a b"),
+        Map.entry("http.allowed-hosts", "store.internal,"), Map.entry("http.allowed-hosts", "*.example"))) {
+      assertThatThrownBy(() -> resolve(Map.ofEntries(bad))).as(bad.toString()).isInstanceOf(ConfigException.class)
+          .hasMessageContaining(bad.getKey()).hasMessageContaining("comma-separated");
+    }
   }
 
   @Test

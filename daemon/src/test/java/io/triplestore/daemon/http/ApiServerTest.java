@@ -1,5 +1,7 @@
 package io.triplestore.daemon.http;
 
+import java.util.Optional;
+import io.triplestore.daemon.config.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,7 +52,9 @@ class ApiServerTest {
         .bulkBatchTriples(BULK_BATCH)
         .registry(registry -> registry.maxLeases(4).maxTtl(Duration.ofHours(1)))
         .build());
-    server = ApiServer.start(store, "127.0.0.1", 0, MAX_BATCH, BULK_BATCH, 8, Duration.ofSeconds(2));
+    server = ApiServer.start(store, HttpSettings.from(Configuration.resolve(Map.of("http.port", "0",
+        "http.max-batch-triples", String.valueOf(MAX_BATCH), "http.max-threads", "8", "shutdown.timeout", "2s"),
+        Map.of(), Optional.empty())).withBulkBatchTriples(BULK_BATCH));
     base = "http://127.0.0.1:" + server.address().getPort();
   }
 
@@ -143,7 +147,7 @@ class ApiServerTest {
         .containsEntry("added", 7);
 
     HttpResponse<String> failed = client.send(HttpRequest.newBuilder(URI.create(base + "/triples?mode=bulk"))
-        .header("Accept", "application/x-ndjson")
+        .header("Content-Type", "application/n-triples").header("Accept", "application/x-ndjson")
         .POST(HttpRequest.BodyPublishers.ofString(lines(4) + "broken\n")).build(), HttpResponse.BodyHandlers.ofString());
     java.util.List<String> failure = failed.body().lines().collect(Collectors.toList());
     assertThat(failure.get(0)).isEqualTo("{\"committed\":3}");

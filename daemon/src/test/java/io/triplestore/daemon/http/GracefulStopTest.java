@@ -1,5 +1,8 @@
 package io.triplestore.daemon.http;
 
+import java.util.Optional;
+import java.util.Map;
+import io.triplestore.daemon.config.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,7 +30,9 @@ class GracefulStopTest {
   @Test
   void aStopWaitsForTheUploadInFlightThenStopsAccepting() throws Exception {
     try (TripleStore store = TripleStore.open(dir)) {
-      ApiServer server = ApiServer.start(store, "127.0.0.1", 0, 100, 10, 8, Duration.ofSeconds(20));
+      ApiServer server = ApiServer.start(store, HttpSettings.from(Configuration.resolve(Map.of("http.port", "0",
+          "http.max-batch-triples", "100", "http.max-threads", "8", "shutdown.timeout", "20s"), Map.of(),
+          Optional.empty())).withBulkBatchTriples(10));
       int port = server.address().getPort();
       try (Socket client = new Socket("127.0.0.1", port)) {
         OutputStream out = client.getOutputStream();

@@ -1,5 +1,9 @@
 package io.triplestore.it.reliability.fuzz;
 
+import java.util.Optional;
+import java.util.Map;
+import io.triplestore.daemon.http.HttpSettings;
+import io.triplestore.daemon.config.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.BugDetectors;
@@ -58,7 +62,9 @@ class RequestParametersFuzzTest {
     store.add(Triple.of(Iri.of("http://it.example/s"), Iri.of("http://it.example/p"), Literal.of("o")));
     store.add(Triple.of(Iri.of("http://it.example/s"), Iri.of("http://it.example/p"), Iri.of("http://it.example/o")));
     liveLease = store.registry().create(LIVE_LEASE).id(); // lease 1: ids in the corpus hit it
-    server = ApiServer.start(store, "127.0.0.1", 0, 1000, 1000, 8, Duration.ofSeconds(5));
+    server = ApiServer.start(store, HttpSettings.from(Configuration.resolve(Map.of("http.port", "0",
+        "http.max-batch-triples", "1000", "http.max-threads", "8", "shutdown.timeout", "5s"), Map.of(),
+        Optional.empty())).withBulkBatchTriples(1000));
     triples = store.size();
   }
 
