@@ -29,6 +29,19 @@ final class ApiException extends RuntimeException {
     return new ApiException(404, "not_found", message);
   }
 
+  /**
+   * The request body ended early (a truncated upload, a broken chunk, a client gone: 400) or came
+   * too slowly (http.min-request-data-rate: 408). The client's fault either way.
+   */
+  static ApiException bodyUnreadable(java.io.UncheckedIOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.TimeoutException) {
+        return new ApiException(408, "request_timeout", cause.getMessage());
+      }
+    }
+    return badRequest("the request body could not be read to its end: " + e.getMessage());
+  }
+
   static ApiException gone(String message) {
     return new ApiException(410, "gone", message);
   }

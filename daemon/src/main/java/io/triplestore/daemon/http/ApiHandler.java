@@ -111,10 +111,9 @@ final class ApiHandler extends Handler.Abstract {
     if (e instanceof LeaseLimitExceededException) {
       return new ApiException(429, "too_many_leases", e.getMessage());
     }
-    if (e instanceof java.io.UncheckedIOException) {
-      // Only the request body is read as a stream here: it ended early (a truncated upload, a
-      // broken chunk, a client gone); the atomic change was not applied. The client's fault: 400.
-      return ApiException.badRequest("the request body could not be read to its end: " + e.getMessage());
+    if (e instanceof java.io.UncheckedIOException unreadable) {
+      // Only the request body is read as a stream here; the atomic change was not applied.
+      return ApiException.bodyUnreadable(unreadable);
     }
     if (e instanceof StoreClosedException) {
       return new ApiException(503, "unavailable", "the store is closing: " + e.getMessage());

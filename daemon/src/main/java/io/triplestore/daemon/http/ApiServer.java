@@ -8,7 +8,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -57,8 +56,7 @@ public final class ApiServer implements AutoCloseable {
     // trickles in is freed with 408), then other sites kept out, then the API.
     Handler api = new SiteGuard(new ApiHandler(store, settings), new SitePolicy(settings.host(),
         settings.allowedHosts(), settings.allowedOrigins(), "http.allowed-origins"));
-    GracefulHandler graceful =
-        new GracefulHandler(new MinimumDataRateHandler(api, settings.minDataRate(), settings.minDataRate()));
+    GracefulHandler graceful = new GracefulHandler(new MinimumRequestRate(api, settings.minRequestDataRate()));
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(settings.stopTimeout().toMillis());

@@ -18,13 +18,13 @@ import java.util.List;
  * @param maxThreads the most request threads
  * @param stopTimeout how long a stop waits for requests in flight
  * @param idleTimeout how long a connection may send nothing
- * @param minDataRate least bytes per second of a request body and of a response
+ * @param minRequestDataRate least bytes per second of a request body
  * @param inputLimits the most bytes of one N-Triples line and one term
  * @param allowedHosts host names trusted besides the loopback names and {@code host}
  * @param allowedOrigins web origins that may write besides the API's own
  */
 public record HttpSettings(String host, int port, int maxBatchTriples, int bulkBatchTriples, int maxThreads,
-    Duration stopTimeout, Duration idleTimeout, int minDataRate, InputLimits inputLimits, List<String> allowedHosts,
+    Duration stopTimeout, Duration idleTimeout, int minRequestDataRate, InputLimits inputLimits, List<String> allowedHosts,
     List<String> allowedOrigins) {
 
   public HttpSettings {
@@ -37,14 +37,14 @@ public record HttpSettings(String host, int port, int maxBatchTriples, int bulkB
     return new HttpSettings(config.string(ConfigKey.HTTP_HOST), config.integer(ConfigKey.HTTP_PORT),
         config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES), StoreOptions.DEFAULT_BULK_BATCH_TRIPLES,
         config.integer(ConfigKey.HTTP_MAX_THREADS), config.duration(ConfigKey.SHUTDOWN_TIMEOUT),
-        config.duration(ConfigKey.HTTP_IDLE_TIMEOUT), config.integer(ConfigKey.HTTP_MIN_DATA_RATE),
+        config.duration(ConfigKey.HTTP_IDLE_TIMEOUT), config.integer(ConfigKey.HTTP_MIN_REQUEST_DATA_RATE),
         config.inputLimits(),
         config.list(ConfigKey.HTTP_ALLOWED_HOSTS), config.list(ConfigKey.HTTP_ALLOWED_ORIGINS));
   }
 
   /** These settings with another batch size of bulk removes (tests use small ones). */
   public HttpSettings withBulkBatchTriples(int triples) {
-    return new HttpSettings(host, port, maxBatchTriples, triples, maxThreads, stopTimeout, idleTimeout, minDataRate,
+    return new HttpSettings(host, port, maxBatchTriples, triples, maxThreads, stopTimeout, idleTimeout, minRequestDataRate,
         inputLimits, allowedHosts, allowedOrigins);
   }
 }

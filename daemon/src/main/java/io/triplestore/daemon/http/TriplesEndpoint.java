@@ -220,6 +220,11 @@ final class TriplesEndpoint {
     if (cause instanceof InputLimitException tooLarge) {
       return inputTooLarge(tooLarge, committed + " triples before it were committed").with("committed", committed);
     }
+    if (cause instanceof java.io.UncheckedIOException unreadable) {
+      ApiException failure = ApiException.bodyUnreadable(unreadable);
+      return new ApiException(failure.status(), (String) failure.body().get("error"), failure.getMessage() + "; "
+          + committed + " triples before it were committed").with("committed", committed);
+    }
     ApiException failure = cause instanceof NTriplesSyntaxException
         ? ApiException.badRequest(cause.getMessage() + "; " + committed + " triples before it were committed")
             .with("line", ((NTriplesSyntaxException) cause).line())

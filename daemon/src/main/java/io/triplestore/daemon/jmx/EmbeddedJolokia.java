@@ -24,10 +24,10 @@ import org.jolokia.server.core.service.api.LogHandler;
 /**
  * Jolokia (JMX over HTTP) inside the daemon, on its own port. With {@code jolokia.user} and
  * {@code jolokia.password} every request needs basic authentication and the access policy decides
- * the rest ({@link ClosedPolicyRestrictor}); without them the policy applies minus every exec and
- * write ({@link ReadOnlyRestrictor}). Closed to other sites: no proxy mode (its service is not
- * shipped), no notifications, no JSONP, no foreign {@code Host} or {@code Origin}
- * ({@link JolokiaSiteFilter}).
+ * the rest; without them the policy applies minus every exec and write ({@link ReadOnlyRestrictor}).
+ * Closed to other sites ({@link JolokiaSiteFilter}: no foreign {@code Host} or {@code Origin}, no
+ * JSONP), and to what the daemon does not offer ({@link JolokiaRequestFilter}: no proxy mode, whose
+ * service is not even shipped, no notifications).
  *
  * <p>Concurrency: started and closed by the daemon's lifecycle thread; requests run on its own
  * fixed pool.
@@ -76,7 +76,7 @@ public final class EmbeddedJolokia implements AutoCloseable {
         config.list(ConfigKey.JOLOKIA_ALLOWED_ORIGINS), "jolokia.allowed-origins");
     JolokiaServer server;
     try {
-      server = new JolokiaServer(new GuardedHttpServer(http, new JolokiaSiteFilter(sites)),
+      server = new JolokiaServer(new GuardedHttpServer(http, new JolokiaSiteFilter(sites), new JolokiaRequestFilter()),
           new ServerConfig(settings), new Log());
       server.start();
       http.start();
@@ -106,7 +106,6 @@ public final class EmbeddedJolokia implements AutoCloseable {
     if (user.isEmpty()) {
       settings.put("restrictorClass", ReadOnlyRestrictor.class.getName());
     } else {
-      settings.put("restrictorClass", ClosedPolicyRestrictor.class.getName());
       settings.put("user", user);
       settings.put("password", config.string(ConfigKey.JOLOKIA_PASSWORD));
     }

@@ -6,11 +6,12 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
  * The JDK HTTP server Jolokia runs on, handed to Jolokia already bound: every context Jolokia
- * creates on it gets our filter first. (Jolokia makes its context itself and does not expose it,
+ * creates on it gets our filters first, in order. (Jolokia makes its context itself and does not expose it,
  * so this is the one place to put a filter in front of it.)
  *
  * <p>Concurrency: as the server it wraps; contexts are created at start, by one thread.
@@ -18,24 +19,24 @@ import java.util.concurrent.Executor;
 final class GuardedHttpServer extends HttpServer {
 
   private final HttpServer server;
-  private final Filter filter;
+  private final List<Filter> filters;
 
-  GuardedHttpServer(HttpServer server, Filter filter) {
+  GuardedHttpServer(HttpServer server, Filter... filters) {
     this.server = server;
-    this.filter = filter;
+    this.filters = List.of(filters);
   }
 
   @Override
   public HttpContext createContext(String path, HttpHandler handler) {
     HttpContext context = server.createContext(path, handler);
-    context.getFilters().add(filter);
+    context.getFilters().addAll(filters);
     return context;
   }
 
   @Override
   public HttpContext createContext(String path) {
     HttpContext context = server.createContext(path);
-    context.getFilters().add(filter);
+    context.getFilters().addAll(filters);
     return context;
   }
 

@@ -92,7 +92,8 @@ final class JolokiaSiteFilter extends Filter {
     return false;
   }
 
-  private static void refuse(HttpExchange exchange, int status, String message) throws IOException {
+  /** Answers {@code status} with {@code message} as plain text, and nothing else happens. */
+  static void refuse(HttpExchange exchange, int status, String message) throws IOException {
     byte[] body = (status + " " + message + "\n").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
     exchange.sendResponseHeaders(status, body.length);

@@ -46,6 +46,34 @@ class JolokiaWithoutCredentialsTest extends JolokiaTestSupport {
   }
 
   @Test
+  void refusesProxyAndNotificationRequestsBeforeJolokiaSeesThem() throws Exception {
+    for (String body : java.util.List.of(
+        "{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\","
+            + "\"target\":{\"url\":\"service:jmx:rmi:///jndi/rmi://127.0.0.1:1/jmxrmi\"}}",
+        "{\"type\":\"notification\",\"command\":\"register\"}",
+        "[{\"type\":\"version\"},{\"type\":\"NOTIFICATION\",\"command\":\"register\"}]")) {
+      java.net.http.HttpResponse<String> reply = CLIENT.send(java.net.http.HttpRequest.newBuilder(
+          java.net.URI.create(jolokia.url())).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(reply.statusCode()).as(body).isEqualTo(403);
+      assertThat(reply.body()).containsAnyOf("proxy requests", "notification requests");
+    }
+    assertThat(status(jolokia, "notification/register", null)).isEqualTo(403);
+    assertThat(status(jolokia, "?p=/notification/register", null)).isEqualTo(403);
+    assertThat(status(jolokia, "n%6Ftification/register", null)).isEqualTo(403);
+    assertThat(get(jolokia, "version", null)).containsEntry("status", 200);
+  }
+
+  @Test
+  void readsNeitherTheCommandLineNorTheSystemPropertiesOfTheJvm() throws Exception {
+    assertThat(get(jolokia, "read/java.lang:type=Runtime/InputArguments", null)).containsEntry("status", 403);
+    assertThat(get(jolokia, "read/java.lang:type=Runtime/SystemProperties", null)).containsEntry("status", 403);
+    assertThat(get(jolokia, "read/java.lang:type=Memory/HeapMemoryUsage", null)).containsEntry("status", 200);
+    assertThat(get(jolokia, "read/java.lang:type=GarbageCollector,*/CollectionCount", null))
+        .containsEntry("status", 200);
+  }
+
+  @Test
   void refusesReadsOutsideTheAllowedDomains() throws Exception {
     assertThat(get(jolokia, "read/java.nio:type=BufferPool,name=direct/Count", null)).containsEntry("status", 403);
   }
