@@ -50,8 +50,9 @@ final class QueryParameters {
       try {
         return Term.parse(value);
       } catch (IllegalArgumentException e) {
+        String reason = e.getCause() == null || e.getCause().getMessage() == null ? "" : ": " + e.getCause().getMessage();
         throw ApiException.badRequest("query parameter '" + name + "' is not an N-Triples term: '" + value
-            + "' (write IRIs as <http://...>, literals as \"text\", \"text\"@en or \"1\"^^<datatype>)");
+            + "'" + reason + " (write IRIs as <http://...>, literals as \"text\", \"text\"@en or \"1\"^^<datatype>)");
       }
     });
   }

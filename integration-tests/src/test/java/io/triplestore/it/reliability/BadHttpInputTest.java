@@ -88,7 +88,7 @@ class BadHttpInputTest {
         row("rdf:langString without a language", post("<http://a> <http://b> \"1\"^^"
             + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString> .\n"), 400, "langString"),
         row("lone surrogate in a literal", post("<http://a> <http://b> \"a\\uD800b\" .\n"), 400, "surrogate"),
-        row("lone low surrogate in an IRI", post("<http://a/\\uDC00> <http://b> \"x\" .\n"), 400, "surrogate"),
+        row("lone low surrogate in an IRI", post("<http://a/\\uDC00> <http://b> \"x\" .\n"), 400, "U+DC00"),
         row("lone surrogate on remove", new Request("DELETE", "/triples", ApiClient.N_TRIPLES,
             "<http://a> <http://b> \"a\\uD800b\" .\n"), 400, "surrogate"),
         row("lone surrogate in ?o=", get("/triples?o=%22a%5CuD800b%22"), 400, "surrogate"),
@@ -130,7 +130,8 @@ class BadHttpInputTest {
         row("owner with a control character", post("/snapshots?owner=a%0Ab"), 400, "'owner'"),
         row("owner with a line separator (U+2028)", post("/snapshots?owner=a%E2%80%A8b"), 400, "U+2028"),
         row("owner with a right-to-left override (U+202E)", post("/snapshots?owner=a%E2%80%AEb"), 400, "U+202E"),
-        row("owner with a lone surrogate escape", post("/snapshots?owner=a%ED%A0%80b"), 400, "'owner'"),
+        // Not UTF-8 (an encoded surrogate): Jetty refuses the query before the owner is looked at.
+        row("owner with an encoded surrogate", post("/snapshots?owner=a%ED%A0%80b"), 400, "malformed query string"),
         row("lease list limit 0", get("/snapshots?limit=0"), 400, "'limit'"),
         row("lease id that is not a number", get("/snapshots/abc"), 404, "no such resource"),
         row("lease id of 20 digits", get("/snapshots/12345678901234567890"), 404, "no such resource"),

@@ -69,12 +69,14 @@ class SlowClientsTest {
           BYTE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
       long start = System.nanoTime();
 
-      await("GET /health while " + SLOW_CLIENTS + " clients trickle").atMost(Duration.ofSeconds(10))
+      // Bounds for a loaded 2-core machine; measured: /health in 9 s, every connection cut in 11 s with
+      // other builds running (docs/RELIABILITY.md). Before the fix /health never answered.
+      await("GET /health while " + SLOW_CLIENTS + " clients trickle").atMost(Duration.ofSeconds(20))
           .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
           .until(() -> api.get("/health").status() == 200);
       long healthMillis = (System.nanoTime() - start) / 1_000_000;
 
-      await("the server closes every slow connection").atMost(Duration.ofSeconds(20))
+      await("the server closes every slow connection").atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(200)).until(() -> slow.stream().allMatch(SlowClientsTest::closedByServer));
       long cutMillis = (System.nanoTime() - start) / 1_000_000;
       figures.put("slowClients", SLOW_CLIENTS).put("healthAnsweredWithinMillis", healthMillis)
