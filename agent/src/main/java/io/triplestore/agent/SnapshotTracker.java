@@ -322,6 +322,11 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     }
   }
 
+  /** How many leases the tracker still indexes; for tests and diagnostics. */
+  int indexedLeases() {
+    return byLease.size();
+  }
+
   /** The databases the host has open, as far as the agent has seen them. */
   Collection<TrackedDatabase> openDatabases() {
     return databases.values();
