@@ -152,7 +152,6 @@ class SnapshotTrackerTest {
    * native snapshot, so its own release must run, and nothing of the lease may stay behind.
    */
   @Test
-  @org.junit.jupiter.api.Disabled("fails until fix: the host's release is skipped after a force-release between publish and index")
   void aForceReleaseBetweenPublishAndIndexLeavesTheHostsOwnReleaseToRun() {
     start(ReleaseMode.NEVER);
     // onCreated runs once the registry has published the lease and before track() returns: the window.
@@ -195,7 +194,6 @@ class SnapshotTrackerTest {
    * second snapshot nor anything twice.
    */
   @Test
-  @org.junit.jupiter.api.Disabled("fails until fix: the late release of the old wrapper frees the snapshot that reused its address")
   void theHostsLateReleaseOfAnExpiredSnapshotNeverFreesTheSnapshotThatReusedItsAddress() {
     start(ReleaseMode.EXPIRED);
     FakeSnapshot first = db.snapshot(100);
