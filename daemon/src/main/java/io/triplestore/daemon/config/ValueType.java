@@ -1,5 +1,6 @@
 package io.triplestore.daemon.config;
 
+import io.triplestore.snapshots.Settings;
 import io.triplestore.snapshots.StackCapture;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -28,11 +29,11 @@ public enum ValueType {
   /** true or false. */
   BOOLEAN("true or false", ValueType::bool),
   /** A positive duration. */
-  DURATION(Durations.ALLOWED, Durations::parse),
+  DURATION(Settings.DURATION_SYNTAX, Settings::duration),
   /** A positive duration, or empty for "none". */
-  OPTIONAL_DURATION("empty (none) or " + Durations.ALLOWED, text -> optional(text, Durations::parse)),
-  /** A fraction strictly between 0 and 1. */
-  FRACTION("a number strictly between 0 and 1, e.g. 0.8", ValueType::fraction),
+  OPTIONAL_DURATION("empty (none) or " + Settings.DURATION_SYNTAX, text -> optional(text, Settings::duration)),
+  /** A fraction strictly between 0 and 1, or a percentage. */
+  FRACTION(Settings.FRACTION_SYNTAX, Settings::fraction),
   /** A directory path (created when missing). */
   PATH("a file system path", ValueType::path),
   /** A directory path, or empty for "off". */
@@ -40,7 +41,7 @@ public enum ValueType {
   /** A readable file, or empty for "none". */
   OPTIONAL_FILE("empty (none) or the path of a readable file", text -> optional(text, ValueType::readableFile)),
   /** A stack capture policy. */
-  STACK_CAPTURE("off, all or sample:N with N >= 1", StackCapture::parse);
+  STACK_CAPTURE(Settings.STACK_CAPTURE_SYNTAX, StackCapture::parse);
 
   private final String allowed;
   private final Function<String, Object> parser;
@@ -105,19 +106,6 @@ public enum ValueType {
       case "false": return Boolean.FALSE;
       default: throw new IllegalArgumentException(text);
     }
-  }
-
-  private static Object fraction(String text) {
-    double value;
-    try {
-      value = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(text, e);
-    }
-    if (!(value > 0 && value < 1)) {
-      throw new IllegalArgumentException(text);
-    }
-    return value;
   }
 
   private static Path path(String text) {

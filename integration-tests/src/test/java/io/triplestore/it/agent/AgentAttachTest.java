@@ -28,7 +28,7 @@ class AgentAttachTest {
 
       assertThat(attach.exitCode).as(attach.output).isZero();
       assertThat(attach.output).contains("attached ").contains(" to JVM " + host.pid());
-      host.awaitStderr(line -> line.contains("active (attached to a running JVM): ttl=PT1M"));
+      host.awaitStderr(line -> line.contains("active (attached to a running JVM): ttl=1m,"));
 
       host.run("take after");
       String untracked = host.awaitStderr(line -> line.contains("UNTRACKED database "));
