@@ -66,7 +66,7 @@ class AgentAttachTest {
       Attach attach = attach(host.pid(), "ttl=5s");
 
       assertThat(attach.exitCode).as(attach.output).isZero();
-      host.awaitStderr(line -> line.contains("already active in this JVM; the new options (ttl=PT5S,"));
+      host.awaitStderr(line -> line.contains("already active in this JVM; the new options (ttl=5s,"));
       awaitCount(host, "count native=1 tracked=1");
       host.run("take b");
       assertThat(host.count()).isEqualTo("count native=2 tracked=2");
