@@ -100,7 +100,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
         return false;
       }
       // Looked up after the index: the agent records a wrapper here before it leaves the index.
-      if (thisSnapshot ? tracked.isReleasedByAgent() : releasedByAgent.containsKey(snapshot)) {
+      if (thisSnapshot ? tracked.isClaimedByAgent() : releasedByAgent.containsKey(snapshot)) {
         // The agent released (or is releasing) this very snapshot: a second release would free it twice.
         releasedByAgent.remove(snapshot);
         reporter.hostReleasedAfterAgent();

@@ -68,7 +68,7 @@ final class TrackedSnapshot {
   }
 
   /** Whether the agent has claimed this snapshot's native release (it may still be running). */
-  boolean isReleasedByAgent() {
+  boolean isClaimedByAgent() {
     return state.get() == State.AGENT_RELEASES;
   }
 

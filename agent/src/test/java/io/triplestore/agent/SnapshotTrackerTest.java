@@ -15,6 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * host JVM tests cannot force (reused handles, the order of agent and host releases).
  */
 class SnapshotTrackerTest {
+
+  private static final Duration TTL = Duration.ofSeconds(10);
+  private static final Duration PAST_THE_TTL = TTL.plusSeconds(1);
 
   private final AtomicLong nanos = new AtomicLong();
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -40,7 +45,7 @@ class SnapshotTrackerTest {
     source.connect(tracker);
     registry = SnapshotRegistry.builder().source(source)
         .expiryAction(mode == ReleaseMode.NEVER ? ExpiryAction.REPORT : ExpiryAction.RELEASE)
-        .defaultTtl(Duration.ofSeconds(10)).stackCapture(StackCapture.off())
+        .defaultTtl(TTL).stackCapture(StackCapture.off())
         .ticker(nanos::get).scheduler(Scheduler.manual()).listener(tracker).build();
     tracker.attach(registry);
   }
@@ -52,6 +57,12 @@ class SnapshotTrackerTest {
 
   private String output() {
     return output.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Moves the clock past every lease's TTL and runs the maintenance that is then due. */
+  private void expireEveryLease() {
+    nanos.addAndGet(PAST_THE_TTL.toNanos());
+    registry.cleanUp();
   }
 
   /** What the host's {@code db.releaseSnapshot(snapshot)} does with the advice inlined: skippable by the agent. */
@@ -80,8 +91,7 @@ class SnapshotTrackerTest {
     start(ReleaseMode.NEVER);
     tracker.snapshotTaken(db, db.snapshot(100));
 
-    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
-    registry.cleanUp();
+    expireEveryLease();
 
     assertThat(registry.count()).isEqualTo(1);
     assertThat(db.nativeReleases).isEmpty();
@@ -106,8 +116,7 @@ class SnapshotTrackerTest {
     FakeSnapshot snapshot = db.snapshot(100);
     tracker.snapshotTaken(db, snapshot);
 
-    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
-    registry.cleanUp();
+    expireEveryLease();
 
     assertThat(db.nativeReleases).containsExactly(100L);
     assertThat(registry.statistics().released(ReleaseReason.EXPIRED)).isEqualTo(1);
@@ -124,8 +133,7 @@ class SnapshotTrackerTest {
 
     tracker.databaseClosing(db);
     db.markClosed();
-    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
-    registry.cleanUp();
+    expireEveryLease();
 
     assertThat(registry.count()).isZero();
     assertThat(registry.statistics().released(ReleaseReason.CLOSED)).isEqualTo(2);
@@ -198,8 +206,7 @@ class SnapshotTrackerTest {
     start(ReleaseMode.EXPIRED);
     FakeSnapshot first = db.snapshot(100);
     tracker.snapshotTaken(db, first);
-    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
-    registry.cleanUp();
+    expireEveryLease();
     assertThat(db.nativeReleases).as("the agent released the expired snapshot").containsExactly(100L);
     // The native allocator hands the freed address to the host's next snapshot.
     FakeSnapshot second = db.snapshot(100);
@@ -215,5 +222,43 @@ class SnapshotTrackerTest {
     assertThat(registry.count()).isZero();
     assertThat(registry.statistics().released(ReleaseReason.MANUAL)).isEqualTo(1);
     assertThat(output()).contains("SKIPPED a releaseSnapshot of a snapshot the agent had already released");
+  }
+
+  /** The host releases while the agent's own release of the same snapshot is under way: one native release. */
+  @Test
+  void aHostReleaseDuringTheAgentsReleaseIsSkipped() throws Exception {
+    start(ReleaseMode.EXPIRED);
+    FakeSnapshot snapshot = db.snapshot(100);
+    tracker.snapshotTaken(db, snapshot);
+    CountDownLatch agentReleasing = new CountDownLatch(1);
+    CountDownLatch hostDone = new CountDownLatch(1);
+    db.onNativeRelease = () -> {
+      db.onNativeRelease = () -> { };
+      agentReleasing.countDown();
+      await(hostDone);
+    };
+    nanos.addAndGet(PAST_THE_TTL.toNanos());
+    Thread maintenance = new Thread(registry::cleanUp, "maintenance");
+    maintenance.start();
+    await(agentReleasing);
+
+    boolean skipped = tracker.snapshotReleasing(db, snapshot);
+    hostDone.countDown();
+    maintenance.join();
+
+    assertThat(skipped).as("the host's release is skipped while the agent releases").isTrue();
+    assertThat(db.nativeReleases).containsExactly(100L);
+    assertThat(db.releasesOfFreedSnapshots).isEmpty();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("a thread never reached its point");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 }

@@ -18,6 +18,8 @@ public class FakeDb {
   /** Releases of a handle the database did not hold: in the real one, a double free that aborts the JVM. */
   public final List<Long> releasesOfFreedSnapshots = new CopyOnWriteArrayList<>();
   private volatile boolean open = true;
+  /** Runs at the start of every native release, on the releasing thread: lets a test hold a release midway. */
+  public volatile Runnable onNativeRelease = () -> { };
 
   public FakeDb(long handle) {
     this.handle = handle;
@@ -52,6 +54,7 @@ public class FakeDb {
   }
 
   public void releaseSnapshot(FakeSnapshot snapshot) {
+    onNativeRelease.run();
     if (!open) {
       throw new IllegalStateException("release on a closed database: a use-after-free in the real one");
     }
