@@ -1,5 +1,6 @@
 package io.triplestore.agent;
 
+import io.triplestore.snapshots.Settings;
 import io.triplestore.snapshots.StackCapture;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -37,10 +38,10 @@ record AgentOptions(
   private static final Pattern JAVA_PACKAGE =
       Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
-  /** The defaults: 5 minute TTL, warning at 80%, one stack in 128, observe only, org.rocksdb, stderr, 1s tick. */
+  /** The defaults: the registry's TTL, warning and tick ({@link Settings}), one stack in 128, observe only, org.rocksdb, stderr. */
   static AgentOptions defaults() {
-    return new AgentOptions(Duration.ofMinutes(5), 0.8, StackCapture.sampled(128), ReleaseMode.NEVER,
-        "org.rocksdb", STDERR, Duration.ofSeconds(1));
+    return new AgentOptions(Settings.DEFAULT_TTL, Settings.DEFAULT_WARN_FRACTION, StackCapture.sampled(128),
+        ReleaseMode.NEVER, "org.rocksdb", STDERR, Settings.DEFAULT_TICK);
   }
 
   /**
@@ -83,45 +84,23 @@ record AgentOptions(
 
   private AgentOptions with(String key, String value) {
     return switch (key) {
-      case "ttl" -> new AgentOptions(positive(Durations.parse(value)), warnFraction, stack, release, packagePrefix, log, tick);
-      case "warn" -> new AgentOptions(ttl, fraction(value), stack, release, packagePrefix, log, tick);
+      case "ttl" -> new AgentOptions(Settings.duration(value), warnFraction, stack, release, packagePrefix, log, tick);
+      case "warn" -> new AgentOptions(ttl, Settings.fraction(value), stack, release, packagePrefix, log, tick);
       case "stack" -> new AgentOptions(ttl, warnFraction, StackCapture.parse(value), release, packagePrefix, log, tick);
       case "release" -> new AgentOptions(ttl, warnFraction, stack, ReleaseMode.parse(value), packagePrefix, log, tick);
       case "package" -> new AgentOptions(ttl, warnFraction, stack, release, javaPackage(value), log, tick);
       case "log" -> new AgentOptions(ttl, warnFraction, stack, release, packagePrefix, nonEmpty(value), tick);
-      case "tick" -> new AgentOptions(ttl, warnFraction, stack, release, packagePrefix, log, tick(Durations.parse(value)));
+      case "tick" -> new AgentOptions(ttl, warnFraction, stack, release, packagePrefix, log, tick(Settings.duration(value)));
       default -> throw new IllegalStateException("unhandled option " + key);
     };
   }
 
-  private static Duration positive(Duration d) {
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException("must be positive");
-    }
-    return d;
-  }
-
+  /** The registry checks deadlines at most once a millisecond. */
   private static Duration tick(Duration d) {
-    if (positive(d).toMillis() < 1) {
+    if (d.toMillis() < 1) {
       throw new IllegalArgumentException("must be at least 1ms");
     }
     return d;
-  }
-
-  /** A fraction in (0, 1), or a percentage such as {@code 80%}. */
-  private static double fraction(String value) {
-    boolean percent = value.endsWith("%");
-    double parsed;
-    try {
-      parsed = Double.parseDouble(percent ? value.substring(0, value.length() - 1) : value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("expected a fraction between 0 and 1 (0.8) or a percentage (80%)");
-    }
-    double fraction = percent ? parsed / 100 : parsed;
-    if (!(fraction > 0 && fraction < 1)) {
-      throw new IllegalArgumentException("must be between 0 and 1 (exclusive), or 1% to 99%");
-    }
-    return fraction;
   }
 
   private static String javaPackage(String value) {
@@ -140,7 +119,7 @@ record AgentOptions(
 
   /** The options as they would be written, for the start line. */
   String describe() {
-    return "ttl=" + ttl + ",warn=" + warnFraction + ",stack=" + stack + ",release=" + release.optionValue()
-        + ",package=" + packagePrefix + ",log=" + log + ",tick=" + tick;
+    return "ttl=" + Settings.format(ttl) + ",warn=" + warnFraction + ",stack=" + stack + ",release=" + release.optionValue()
+        + ",package=" + packagePrefix + ",log=" + log + ",tick=" + Settings.format(tick);
   }
 }

@@ -21,9 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * release (or its transaction's end, or its database's close) ends it. Transactions are followed
  * by a {@link TransactionTracker}.
  *
- * <p>Concurrency: the maps are concurrent; each snapshot is ended exactly once
- * ({@link TrackedSnapshot#claimEnd()}); a transaction's snapshot changes under the transaction's
- * lock. No agent lock is held while calling the registry.
+ * <p>The host's own {@code releaseSnapshot} always runs, unless the agent itself has released that
+ * very wrapper's snapshot ({@code release=expired}): a skipped host release pins the snapshot until
+ * the database closes, a doubled one frees it twice and aborts the host JVM.
+ *
+ * <p>Concurrency: each snapshot's tracking ends exactly once ({@link TrackedSnapshot}'s state
+ * word); a lease is indexed after the registry publishes it, and not at all if the registry ended
+ * it first ({@link SnapshotIndex}); the agent records a wrapper it releases before dropping it from
+ * the handle index, and the host's release looks in the index first, so a release never finds
+ * neither. A transaction's snapshot changes under the transaction's lock. No agent lock is held
+ * while calling the registry.
  */
 final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
@@ -33,10 +40,12 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   private final String snapshotClassName;
   private final LeaseOptions databaseSnapshotOptions = LeaseOptions.builder().build();
   private final Map<Long, TrackedDatabase> databases = new ConcurrentHashMap<>();
-  private final Map<Long, TrackedSnapshot> byHandle = new ConcurrentHashMap<>();
-  private final Map<Long, TrackedSnapshot> byLease = new ConcurrentHashMap<>();
+  private final SnapshotIndex index = new SnapshotIndex();
   private final TransactionTracker transactions;
-  /** Wrappers of snapshots the agent released itself, so the host's own later release is skipped. */
+  /**
+   * Wrappers of snapshots the agent released itself, so the host's own later release of that very
+   * wrapper is skipped (by identity: rocksdb's wrappers do not override {@code equals}).
+   */
   private final Map<Object, Boolean> releasedByAgent = Collections.synchronizedMap(new WeakHashMap<>());
   /** Learnt from the first snapshot seen, so every other {@code close()} costs one compare. */
   private volatile Class<?> snapshotClass;
@@ -72,9 +81,10 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
         snapshotClass = snapshot.getClass();
       }
       TrackedDatabase database = database(db);
+      // Before tracking: whatever happens to the new lease, the database holds the new snapshot.
+      reportUntrackedOnce(database, 1);
       track(new TrackedSnapshot(access.nativeHandle(snapshot), database, Holder.DATABASE, snapshot),
           databaseSnapshotOptions);
-      reportUntrackedOnce(database);
     } catch (Throwable t) {
       reporter.failure("getSnapshot", t);
     }
@@ -83,21 +93,25 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   @Override
   public boolean snapshotReleasing(Object db, Object snapshot) {
     try {
-      TrackedSnapshot tracked = byHandle.get(access.nativeHandle(snapshot));
-      if (tracked == null) {
-        if (releasedByAgent.remove(snapshot) != null) {
-          reporter.hostReleasedAfterAgent();
-          return true;
-        }
-        // Taken before the agent attached: learn the database, which reports what it cannot track.
-        reportUntrackedOnce(database(db));
+      TrackedSnapshot tracked = index.byHandle(access.nativeHandle(snapshot));
+      boolean thisSnapshot = tracked != null && tracked.isHeldThrough(snapshot);
+      if (thisSnapshot && tracked.claimEnd()) {
+        end(tracked, ReleaseReason.MANUAL);
         return false;
       }
-      if (!tracked.claimEnd()) {
-        // The agent is releasing it right now (release=expired): a second release would free it twice.
+      // Looked up after the index: the agent records a wrapper here before it leaves the index.
+      if (thisSnapshot ? tracked.isClaimedByAgent() : releasedByAgent.containsKey(snapshot)) {
+        // The agent released (or is releasing) this very snapshot: a second release would free it twice.
+        releasedByAgent.remove(snapshot);
+        reporter.hostReleasedAfterAgent();
         return true;
       }
-      end(tracked, ReleaseReason.MANUAL);
+      if (tracked == null) {
+        // Taken before the agent attached: learn the database, which reports what it cannot track.
+        reportUntrackedOnce(database(db), 0);
+      }
+      // Otherwise ended without a native release (an operator's force-release in release=never), or
+      // a wrapper whose address has been reused: the host's call runs as it would without the agent.
       return false;
     } catch (Throwable t) {
       reporter.failure("releaseSnapshot", t);
@@ -122,8 +136,9 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   private void snapshotClosing(Object snapshot) {
     try {
-      TrackedSnapshot tracked = byHandle.get(access.nativeHandle(snapshot));
-      if (tracked != null && tracked.holder == Holder.DATABASE && !tracked.leakReported) {
+      TrackedSnapshot tracked = index.byHandle(access.nativeHandle(snapshot));
+      if (tracked != null && tracked.holder == Holder.DATABASE && tracked.isHeldThrough(snapshot)
+          && !tracked.leakReported) {
         tracked.leakReported = true;
         lease(tracked).ifPresent(lease -> reporter.closedButHeld(lease, tracked, new Throwable().getStackTrace()));
       }
@@ -143,8 +158,8 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       }
       lastDatabase = null;
       List<TrackedSnapshot> held = new ArrayList<>();
-      for (TrackedSnapshot tracked : byHandle.values()) {
-        if (tracked.database == database && tracked.claimEnd()) {
+      for (TrackedSnapshot tracked : index.of(database)) {
+        if (tracked.claimEnd()) {
           held.add(tracked);
         }
       }
@@ -211,15 +226,14 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   // ---- registry bookkeeping ----
 
-  /** Registers a snapshot the host now holds. */
+  /**
+   * Registers a snapshot the host now holds. The registry publishes the lease before this indexes
+   * it; a release by the registry in between (an operator's force-release) ends the tracking, and
+   * then nothing is indexed: the host's own release finds no entry and runs.
+   */
   void track(TrackedSnapshot tracked, LeaseOptions options) {
-    SnapshotLease lease = registry.track(tracked, options);
-    tracked.leaseId = lease.id();
-    byLease.put(lease.id(), tracked);
-    if (tracked.database != null) {
-      tracked.database.tracked.incrementAndGet();
-    }
-    TrackedSnapshot stale = byHandle.put(tracked.handle, tracked);
+    tracked.leaseId = registry.track(tracked, options).id();
+    TrackedSnapshot stale = index.add(tracked);
     if (stale != null && stale.claimEnd()) {
       // The handle was reused: its old snapshot ended in a way the agent did not see.
       end(stale, ReleaseReason.MANUAL);
@@ -228,16 +242,8 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   /** Forgets a snapshot whose end the caller has claimed, and tells the registry why it ended. */
   void end(TrackedSnapshot tracked, ReleaseReason reason) {
-    forget(tracked);
+    index.remove(tracked);
     registry.release(tracked.leaseId, reason);
-  }
-
-  /** Drops a snapshot from the handle index; its lease index entry goes when the registry reports the release. */
-  private void forget(TrackedSnapshot tracked) {
-    byHandle.remove(tracked.handle, tracked);
-    if (tracked.database != null) {
-      tracked.database.tracked.decrementAndGet();
-    }
   }
 
   /**
@@ -246,17 +252,21 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
    * snapshot only when it may, and never one the host has already ended.
    */
   void releaseForRegistry(TrackedSnapshot tracked) {
-    if (!tracked.claimEnd()) {
-      return;
-    }
-    forget(tracked);
     boolean mayRelease = releaseMode == ReleaseMode.EXPIRED
         && tracked.holder == Holder.DATABASE && tracked.database != null;
     if (!mayRelease) {
       // Reported by onReleased: the lease is gone but the native snapshot stays with its holder.
+      if (tracked.claimEnd()) {
+        index.remove(tracked);
+      }
       return;
     }
+    if (!tracked.claimAgentRelease()) {
+      return;
+    }
+    // Recorded before it leaves the index: a host release that misses it there finds it here.
     releasedByAgent.put(tracked.wrapper, Boolean.TRUE);
+    index.remove(tracked);
     if (tracked.database.releaseIfOpen(access, tracked.wrapper)) {
       tracked.releasedByAgent = true;
     } else {
@@ -268,17 +278,17 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   @Override
   public void onExpiryWarning(SnapshotLease lease, java.time.Duration remaining) {
-    reporter.expiryWarning(lease.info(), byLease.get(lease.id()), remaining);
+    reporter.expiryWarning(lease.info(), index.byLease(lease.id()), remaining);
   }
 
   @Override
   public void onReleaseDue(SnapshotLease lease, ReleaseReason reason) {
-    reporter.releaseDue(lease.info(), byLease.get(lease.id()), reason);
+    reporter.releaseDue(lease.info(), index.byLease(lease.id()), reason);
   }
 
   @Override
   public void onReleased(SnapshotLease lease, ReleaseReason reason) {
-    TrackedSnapshot tracked = byLease.remove(lease.id());
+    TrackedSnapshot tracked = index.leaseReleased(lease.id());
     if (reason != ReleaseReason.MANUAL && reason != ReleaseReason.CLOSED) {
       reporter.releasedByRegistry(lease.info(), tracked, reason);
     }
@@ -311,15 +321,21 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     return seen;
   }
 
-  private void reportUntrackedOnce(TrackedDatabase database) {
+  /** Reports, once per database, the snapshots it holds beyond the tracked ones and {@code justTaken}. */
+  private void reportUntrackedOnce(TrackedDatabase database, int justTaken) {
     if (!database.untrackedChecked.compareAndSet(false, true)) {
       return;
     }
     long nativeCount = database.nativeSnapshotCount(access).orElse(0);
-    long untracked = nativeCount - database.tracked.get();
+    long untracked = nativeCount - database.tracked.get() - justTaken;
     if (untracked > 0) {
       reporter.untracked(database, nativeCount, untracked);
     }
+  }
+
+  /** How many leases the tracker still indexes; for tests and diagnostics. */
+  int indexedLeases() {
+    return index.leases();
   }
 
   /** The databases the host has open, as far as the agent has seen them. */

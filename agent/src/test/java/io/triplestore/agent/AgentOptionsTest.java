@@ -38,14 +38,27 @@ class AgentOptionsTest {
     assertThat(options.tick()).isEqualTo(Duration.ofMillis(100));
   }
 
+  /** The registry's own grammar (snapshots' Settings), also in the daemon's configuration: days, blanks, percentages. */
+  @Test
+  void valuesFollowTheRegistrysSettingsGrammar() {
+    AgentOptions options = AgentOptions.parse("ttl=1d,tick=5 m,warn=12.5 %");
+
+    assertThat(options.ttl()).isEqualTo(Duration.ofDays(1));
+    assertThat(options.tick()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(options.warnFraction()).isEqualTo(0.125);
+    assertThat(options.describe()).startsWith("ttl=24h,warn=0.125,").endsWith(",tick=5m");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "ttl=0                  | agent option ttl='0' is invalid: must be positive",
-      "ttl=-5s                | agent option ttl='-5s' is invalid: '-5s' is not a duration",
+      "ttl=0                  | agent option ttl='0' is invalid: '0' is not a positive duration: ISO-8601 (PT2S)",
+      "ttl=-5s                | agent option ttl='-5s' is invalid: '-5s' is not a positive duration",
+      "ttl=soon               | agent option ttl='soon' is invalid: 'soon' is not a positive duration",
       "tick=PT0.0001S         | agent option tick='PT0.0001S' is invalid: must be at least 1ms",
-      "warn=0                 | agent option warn='0' is invalid: must be between 0 and 1",
-      "warn=lots              | agent option warn='lots' is invalid: expected a fraction",
-      "stack=sample:0         | agent option stack='sample:0' is invalid",
+      "warn=0                 | agent option warn='0' is invalid: '0' is not a fraction strictly between 0 and 1",
+      "warn=100%              | agent option warn='100%' is invalid: '100%' is not a fraction strictly between 0 and 1",
+      "warn=lots              | agent option warn='lots' is invalid: 'lots' is not a fraction",
+      "stack=sample:0         | agent option stack='sample:0' is invalid: 'sample:0' is not a stack capture setting",
       "release=sometimes      | agent option release='sometimes' is invalid: 'sometimes' is not a release mode",
       "package=1rocks         | agent option package='1rocks' is invalid: expected a Java package name",
       "log=                   | agent option log='' is invalid: expected stderr or a file path",

@@ -7,12 +7,16 @@ import io.triplestore.agent.fakes.FakeSnapshot;
 import io.triplestore.snapshots.ExpiryAction;
 import io.triplestore.snapshots.ReleaseReason;
 import io.triplestore.snapshots.Scheduler;
+import io.triplestore.snapshots.SnapshotLease;
+import io.triplestore.snapshots.SnapshotListener;
 import io.triplestore.snapshots.SnapshotRegistry;
 import io.triplestore.snapshots.StackCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.Test;
  * host JVM tests cannot force (reused handles, the order of agent and host releases).
  */
 class SnapshotTrackerTest {
+
+  private static final Duration TTL = Duration.ofSeconds(10);
+  private static final Duration PAST_THE_TTL = TTL.plusSeconds(1);
 
   private final AtomicLong nanos = new AtomicLong();
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -38,7 +45,7 @@ class SnapshotTrackerTest {
     source.connect(tracker);
     registry = SnapshotRegistry.builder().source(source)
         .expiryAction(mode == ReleaseMode.NEVER ? ExpiryAction.REPORT : ExpiryAction.RELEASE)
-        .defaultTtl(Duration.ofSeconds(10)).stackCapture(StackCapture.off())
+        .defaultTtl(TTL).stackCapture(StackCapture.off())
         .ticker(nanos::get).scheduler(Scheduler.manual()).listener(tracker).build();
     tracker.attach(registry);
   }
@@ -50,6 +57,19 @@ class SnapshotTrackerTest {
 
   private String output() {
     return output.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Moves the clock past every lease's TTL and runs the maintenance that is then due. */
+  private void expireEveryLease() {
+    nanos.addAndGet(PAST_THE_TTL.toNanos());
+    registry.cleanUp();
+  }
+
+  /** What the host's {@code db.releaseSnapshot(snapshot)} does with the advice inlined: skippable by the agent. */
+  private void hostReleases(FakeSnapshot snapshot) {
+    if (!tracker.snapshotReleasing(db, snapshot)) {
+      db.releaseSnapshot(snapshot);
+    }
   }
 
   @Test
@@ -71,8 +91,7 @@ class SnapshotTrackerTest {
     start(ReleaseMode.NEVER);
     tracker.snapshotTaken(db, db.snapshot(100));
 
-    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
-    registry.cleanUp();
+    expireEveryLease();
 
     assertThat(registry.count()).isEqualTo(1);
     assertThat(db.nativeReleases).isEmpty();
@@ -97,8 +116,7 @@ class SnapshotTrackerTest {
     FakeSnapshot snapshot = db.snapshot(100);
     tracker.snapshotTaken(db, snapshot);
 
-    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
-    registry.cleanUp();
+    expireEveryLease();
 
     assertThat(db.nativeReleases).containsExactly(100L);
     assertThat(registry.statistics().released(ReleaseReason.EXPIRED)).isEqualTo(1);
@@ -115,8 +133,7 @@ class SnapshotTrackerTest {
 
     tracker.databaseClosing(db);
     db.markClosed();
-    nanos.addAndGet(Duration.ofSeconds(11).toNanos());
-    registry.cleanUp();
+    expireEveryLease();
 
     assertThat(registry.count()).isZero();
     assertThat(registry.statistics().released(ReleaseReason.CLOSED)).isEqualTo(2);
@@ -135,5 +152,113 @@ class SnapshotTrackerTest {
 
     assertThat(output()).contains("UNTRACKED database /fake/db-1 holds 2 snapshot(s) taken before the agent saw it"
         + " (rocksdb.num-snapshots=3)");
+  }
+
+  /**
+   * Interleaving 5 (issue 12): an operator's force-release lands after the registry published the
+   * new lease and before the tracker indexed it. In {@code release=never} the host still holds the
+   * native snapshot, so its own release must run, and nothing of the lease may stay behind.
+   */
+  @Test
+  void aForceReleaseBetweenPublishAndIndexLeavesTheHostsOwnReleaseToRun() {
+    start(ReleaseMode.NEVER);
+    // onCreated runs once the registry has published the lease and before track() returns: the window.
+    registry.addListener(new SnapshotListener() {
+      @Override
+      public void onCreated(SnapshotLease lease) {
+        registry.forceRelease(lease.id());
+      }
+    });
+    FakeSnapshot snapshot = db.snapshot(100);
+
+    tracker.snapshotTaken(db, snapshot);
+    assertThat(registry.statistics().released(ReleaseReason.FORCED)).isEqualTo(1);
+    hostReleases(snapshot);
+
+    assertThat(db.nativeReleases).as("the host's own release ran").containsExactly(100L);
+    assertThat(db.holds(100)).isFalse();
+    assertThat(registry.count()).isZero();
+    assertThat(tracker.indexedLeases()).as("lease index entries left behind").isZero();
+    assertThat(output()).as("the agent saw the snapshot taken").doesNotContain("UNTRACKED");
+  }
+
+  @Test
+  void aSnapshotForceReleasedInObserveModeIsStillReleasedByTheHost() {
+    start(ReleaseMode.NEVER);
+    FakeSnapshot snapshot = db.snapshot(100);
+    tracker.snapshotTaken(db, snapshot);
+
+    registry.forceRelease(1);
+    assertThat(db.nativeReleases).as("release=never: the agent never releases").isEmpty();
+    hostReleases(snapshot);
+
+    assertThat(db.nativeReleases).containsExactly(100L);
+    assertThat(tracker.indexedLeases()).isZero();
+  }
+
+  /**
+   * Interleaving 6 (issue 12): the agent releases an expired snapshot; the host's next snapshot
+   * gets the freed address; the host's late release of the first wrapper must free neither the
+   * second snapshot nor anything twice.
+   */
+  @Test
+  void theHostsLateReleaseOfAnExpiredSnapshotNeverFreesTheSnapshotThatReusedItsAddress() {
+    start(ReleaseMode.EXPIRED);
+    FakeSnapshot first = db.snapshot(100);
+    tracker.snapshotTaken(db, first);
+    expireEveryLease();
+    assertThat(db.nativeReleases).as("the agent released the expired snapshot").containsExactly(100L);
+    // The native allocator hands the freed address to the host's next snapshot.
+    FakeSnapshot second = db.snapshot(100);
+    tracker.snapshotTaken(db, second);
+
+    hostReleases(first);
+    assertThat(db.holds(100)).as("the second snapshot is still held after the first one's late release").isTrue();
+    assertThat(registry.count()).isEqualTo(1);
+    hostReleases(second);
+
+    assertThat(db.releasesOfFreedSnapshots).as("double frees").isEmpty();
+    assertThat(db.nativeReleases).containsExactly(100L, 100L);
+    assertThat(registry.count()).isZero();
+    assertThat(registry.statistics().released(ReleaseReason.MANUAL)).isEqualTo(1);
+    assertThat(output()).contains("SKIPPED a releaseSnapshot of a snapshot the agent had already released");
+  }
+
+  /** The host releases while the agent's own release of the same snapshot is under way: one native release. */
+  @Test
+  void aHostReleaseDuringTheAgentsReleaseIsSkipped() throws Exception {
+    start(ReleaseMode.EXPIRED);
+    FakeSnapshot snapshot = db.snapshot(100);
+    tracker.snapshotTaken(db, snapshot);
+    CountDownLatch agentReleasing = new CountDownLatch(1);
+    CountDownLatch hostDone = new CountDownLatch(1);
+    db.onNativeRelease = () -> {
+      db.onNativeRelease = () -> { };
+      agentReleasing.countDown();
+      await(hostDone);
+    };
+    nanos.addAndGet(PAST_THE_TTL.toNanos());
+    Thread maintenance = new Thread(registry::cleanUp, "maintenance");
+    maintenance.start();
+    await(agentReleasing);
+
+    boolean skipped = tracker.snapshotReleasing(db, snapshot);
+    hostDone.countDown();
+    maintenance.join();
+
+    assertThat(skipped).as("the host's release is skipped while the agent releases").isTrue();
+    assertThat(db.nativeReleases).containsExactly(100L);
+    assertThat(db.releasesOfFreedSnapshots).isEmpty();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(30, TimeUnit.SECONDS)) {
+        throw new AssertionError("a thread never reached its point");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 }

@@ -20,17 +20,14 @@ import org.rocksdb.RocksDB;
  */
 public final class SnapshotRegistryBuilder {
 
-  static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
-  static final double DEFAULT_WARN_FRACTION = 0.8;
-  static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
   static final int DEFAULT_RELEASED_HISTORY = 10_000;
 
   SnapshotSource<?> source;
   ExpiryAction expiryAction = ExpiryAction.RELEASE;
-  Duration defaultTtl = DEFAULT_TTL;
+  Duration defaultTtl = Settings.DEFAULT_TTL;
   Duration maxTtl;
-  double warnFraction = DEFAULT_WARN_FRACTION;
-  Duration tick = DEFAULT_TICK;
+  double warnFraction = Settings.DEFAULT_WARN_FRACTION;
+  Duration tick = Settings.DEFAULT_TICK;
   Ticker ticker = Ticker.system();
   Scheduler scheduler = Scheduler.daemonThread();
   StackCapture stackCapture = StackCapture.off();

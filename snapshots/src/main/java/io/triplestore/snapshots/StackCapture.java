@@ -36,7 +36,8 @@ public final class StackCapture {
   }
 
   /**
-   * Parses {@code off}, {@code all} or {@code sample:N} (also {@code sampled:N}).
+   * Parses {@code off}, {@code all} or {@code sample:N} (also {@code sampled:N}), blanks around
+   * the text and case aside; the stack capture part of the {@link Settings} grammar.
    *
    * @throws IllegalArgumentException naming the value and what is allowed
    */
@@ -51,13 +52,15 @@ public final class StackCapture {
     int colon = value.indexOf(':');
     if (colon > 0 && (value.startsWith("sample:") || value.startsWith("sampled:"))) {
       try {
-        return sampled(Integer.parseInt(value.substring(colon + 1)));
+        int n = Integer.parseInt(value.substring(colon + 1));
+        if (n >= 1) {
+          return sampled(n);
+        }
       } catch (NumberFormatException e) {
         // fall through to the common message
       }
     }
-    throw new IllegalArgumentException(
-        "stack capture must be off, all or sample:N with N >= 1, got '" + text + "'");
+    throw Settings.rejected(text, Settings.STACK_CAPTURE_SYNTAX);
   }
 
   /** 0 when off, 1 when all, N when sampled one in N. */

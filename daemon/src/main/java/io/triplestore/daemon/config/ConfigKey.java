@@ -1,5 +1,6 @@
 package io.triplestore.daemon.config;
 
+import io.triplestore.snapshots.Settings;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -53,13 +54,13 @@ public enum ConfigKey {
       "JMX password file (user password per line); required when jmx.port is set."),
   JMX_ACCESS_FILE("jmx.access.file", "", ValueType.OPTIONAL_FILE,
       "JMX access file (user readonly|readwrite per line); empty gives every authenticated user readwrite."),
-  SNAPSHOT_DEFAULT_TTL("snapshot.default-ttl", "5m", ValueType.DURATION,
+  SNAPSHOT_DEFAULT_TTL("snapshot.default-ttl", Settings.format(Settings.DEFAULT_TTL), ValueType.DURATION,
       "TTL of a lease created without one."),
   SNAPSHOT_MAX_TTL("snapshot.max-ttl", "1h", ValueType.OPTIONAL_DURATION,
       "Largest TTL a lease may be created or renewed with; empty means unbounded."),
-  SNAPSHOT_WARN_FRACTION("snapshot.warn-fraction", "0.8", ValueType.FRACTION,
+  SNAPSHOT_WARN_FRACTION("snapshot.warn-fraction", String.valueOf(Settings.DEFAULT_WARN_FRACTION), ValueType.FRACTION,
       "Fraction of its TTL after which a lease is warned about."),
-  SNAPSHOT_TICK("snapshot.tick", "1s", ValueType.DURATION,
+  SNAPSHOT_TICK("snapshot.tick", Settings.format(Settings.DEFAULT_TICK), ValueType.DURATION,
       "How often lease deadlines are checked; expiry is at most this late."),
   SNAPSHOT_MAX_LEASES("snapshot.max-leases", "1000", ValueType.POSITIVE_INT,
       "Most live leases at once; creating one more answers 429."),

@@ -1,5 +1,6 @@
 package io.triplestore.daemon.config;
 
+import io.triplestore.snapshots.Settings;
 import io.triplestore.store.InputLimits;
 import java.io.IOException;
 import java.io.Reader;
@@ -138,8 +139,8 @@ public final class Configuration {
     Optional<Duration> maxTtl = optionalDuration(ConfigKey.SNAPSHOT_MAX_TTL);
     Duration defaultTtl = duration(ConfigKey.SNAPSHOT_DEFAULT_TTL);
     if (maxTtl.isPresent() && defaultTtl.compareTo(maxTtl.get()) > 0) {
-      throw new ConfigException("invalid configuration: snapshot.default-ttl = " + Durations.format(defaultTtl)
-          + " is above snapshot.max-ttl = " + Durations.format(maxTtl.get()) + "; expected at most the max TTL");
+      throw new ConfigException("invalid configuration: snapshot.default-ttl = " + Settings.format(defaultTtl)
+          + " is above snapshot.max-ttl = " + Settings.format(maxTtl.get()) + "; expected at most the max TTL");
     }
   }
 
@@ -250,6 +251,6 @@ public final class Configuration {
   }
 
   private static String text(Object value) {
-    return value instanceof Duration ? Durations.format((Duration) value) : String.valueOf(value);
+    return value instanceof Duration ? Settings.format((Duration) value) : String.valueOf(value);
   }
 }

@@ -13,7 +13,8 @@ public final class Help {
     out.println();
     out.println("Serves a RocksDB triple store over HTTP, with JMX, Jolokia and systemd readiness.");
     out.println("Each key is taken from, in this order: a flag, the environment variable, the --config");
-    out.println("properties file, the default. Durations: PT2S, 500ms, 2s, 5m, 1h (bare number = ms).");
+    out.println("properties file, the default. Durations: PT2S, 500ms, 2s, 5m, 1h, 1d (bare number = ms);");
+    out.println("fractions: 0.8 or 80%.");
     out.println();
     for (ConfigKey key : ConfigKey.values()) {
       String shown = key.defaultValue().isEmpty() ? "(unset)" : key.defaultValue();

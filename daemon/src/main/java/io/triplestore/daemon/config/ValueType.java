@@ -1,5 +1,6 @@
 package io.triplestore.daemon.config;
 
+import io.triplestore.snapshots.Settings;
 import io.triplestore.snapshots.StackCapture;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -31,11 +32,11 @@ public enum ValueType {
   /** true or false. */
   BOOLEAN("true or false", ValueType::bool),
   /** A positive duration. */
-  DURATION(Durations.ALLOWED, Durations::parse),
+  DURATION(Settings.DURATION_SYNTAX, Settings::duration),
   /** A positive duration, or empty for "none". */
-  OPTIONAL_DURATION("empty (none) or " + Durations.ALLOWED, text -> optional(text, Durations::parse)),
-  /** A fraction strictly between 0 and 1. */
-  FRACTION("a number strictly between 0 and 1, e.g. 0.8", ValueType::fraction),
+  OPTIONAL_DURATION("empty (none) or " + Settings.DURATION_SYNTAX, text -> optional(text, Settings::duration)),
+  /** A fraction strictly between 0 and 1, or a percentage. */
+  FRACTION(Settings.FRACTION_SYNTAX, Settings::fraction),
   /** A directory path (created when missing). */
   PATH("a file system path", ValueType::path),
   /** A directory path, or empty for "off". */
@@ -49,7 +50,7 @@ public enum ValueType {
   ORIGIN_LIST("empty (none) or origins, comma-separated, each scheme://host[:port] without a path,"
       + " e.g. https://console.example:8443", ValueType::originList),
   /** A stack capture policy. */
-  STACK_CAPTURE("off, all or sample:N with N >= 1", StackCapture::parse);
+  STACK_CAPTURE(Settings.STACK_CAPTURE_SYNTAX, StackCapture::parse);
 
   private final String allowed;
   private final Function<String, Object> parser;
@@ -114,19 +115,6 @@ public enum ValueType {
       case "false": return Boolean.FALSE;
       default: throw new IllegalArgumentException(text);
     }
-  }
-
-  private static Object fraction(String text) {
-    double value;
-    try {
-      value = Double.parseDouble(text);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(text, e);
-    }
-    if (!(value > 0 && value < 1)) {
-      throw new IllegalArgumentException(text);
-    }
-    return value;
   }
 
   private static Path path(String text) {

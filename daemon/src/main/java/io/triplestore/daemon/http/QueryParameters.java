@@ -1,6 +1,6 @@
 package io.triplestore.daemon.http;
 
-import io.triplestore.daemon.config.Durations;
+import io.triplestore.snapshots.Settings;
 import io.triplestore.store.Term;
 import java.time.Duration;
 import java.util.Optional;
@@ -77,9 +77,9 @@ final class QueryParameters {
   Optional<Duration> duration(String name) {
     return text(name).map(value -> {
       try {
-        return Durations.parse(value);
+        return Settings.duration(value);
       } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest("query parameter '" + name + "' must be " + Durations.ALLOWED + ", got '"
+        throw ApiException.badRequest("query parameter '" + name + "' must be " + Settings.DURATION_SYNTAX + ", got '"
             + value + "'");
       }
     });

@@ -1,8 +1,8 @@
 package io.triplestore.daemon.logging;
 
-import io.triplestore.daemon.config.Durations;
 import io.triplestore.snapshots.LeaseInfo;
 import io.triplestore.snapshots.ReleaseReason;
+import io.triplestore.snapshots.Settings;
 import io.triplestore.snapshots.SnapshotLease;
 import io.triplestore.snapshots.SnapshotListener;
 import io.triplestore.snapshots.SnapshotRegistry;
@@ -51,6 +51,6 @@ public final class LeaseEventLogger implements SnapshotListener {
   }
 
   private static String format(Duration duration) {
-    return duration.isNegative() || duration.isZero() ? duration.toMillis() + "ms" : Durations.format(duration);
+    return duration.isNegative() || duration.isZero() ? duration.toMillis() + "ms" : Settings.format(duration);
   }
 }

@@ -47,6 +47,19 @@ class ConfigurationTest {
     assertThat(config.integer(ConfigKey.SNAPSHOT_MAX_LEASES)).isEqualTo(1000);
   }
 
+  /** The registry's one grammar (Settings in snapshots/), shared with the agent's options. */
+  @Test
+  void snapshotSettingsFollowTheRegistrysGrammar() {
+    Configuration config = resolve(Map.of("snapshot.default-ttl", "1d", "snapshot.max-ttl", "", "snapshot.tick", "5 m",
+        "snapshot.warn-fraction", "75%", "snapshot.stack-capture", "sample:8"));
+
+    assertThat(config.duration(ConfigKey.SNAPSHOT_DEFAULT_TTL)).isEqualTo(Duration.ofDays(1));
+    assertThat(config.duration(ConfigKey.SNAPSHOT_TICK)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.fraction(ConfigKey.SNAPSHOT_WARN_FRACTION)).isEqualTo(0.75);
+    assertThat(config.value(ConfigKey.SNAPSHOT_STACK_CAPTURE)).hasToString("sample:8");
+    assertThat(Configuration.defaults().describe()).contains("snapshot.default-ttl = 5m (default)");
+  }
+
   @Test
   void hostAndOriginListsAreCheckedItemByItemAndNormalized() {
     Configuration config = resolve(Map.of("http.allowed-hosts", "Store.Internal, [fd00::7],10.0.0.5",

@@ -28,7 +28,7 @@ class AgentAttachTest {
 
       assertThat(attach.exitCode).as(attach.output).isZero();
       assertThat(attach.output).contains("attached ").contains(" to JVM " + host.pid());
-      host.awaitStderr(line -> line.contains("active (attached to a running JVM): ttl=PT1M"));
+      host.awaitStderr(line -> line.contains("active (attached to a running JVM): ttl=1m,"));
 
       host.run("take after");
       String untracked = host.awaitStderr(line -> line.contains("UNTRACKED database "));
@@ -66,7 +66,7 @@ class AgentAttachTest {
       Attach attach = attach(host.pid(), "ttl=5s");
 
       assertThat(attach.exitCode).as(attach.output).isZero();
-      host.awaitStderr(line -> line.contains("already active in this JVM; the new options (ttl=PT5S,"));
+      host.awaitStderr(line -> line.contains("already active in this JVM; the new options (ttl=5s,"));
       awaitCount(host, "count native=1 tracked=1");
       host.run("take b");
       assertThat(host.count()).isEqualTo("count native=2 tracked=2");

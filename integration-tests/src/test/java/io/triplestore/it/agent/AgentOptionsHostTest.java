@@ -16,10 +16,10 @@ class AgentOptionsHostTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "ttl=soon           | agent option ttl='soon' is invalid: 'soon' is not a duration",
-      "stack=some         | agent option stack='some' is invalid: stack capture must be off, all or sample:N",
+      "ttl=soon           | agent option ttl='soon' is invalid: 'soon' is not a positive duration",
+      "stack=some         | agent option stack='some' is invalid: 'some' is not a stack capture setting: off, all or sample:N",
       "release=always     | agent option release='always' is invalid: 'always' is not a release mode",
-      "warn=1.5           | agent option warn='1.5' is invalid: must be between 0 and 1",
+      "warn=1.5           | agent option warn='1.5' is invalid: '1.5' is not a fraction strictly between 0 and 1",
       "colour=blue        | unknown agent option 'colour'",
       "package=org..rocks | agent option package='org..rocks' is invalid",
   })
@@ -47,7 +47,7 @@ class AgentOptionsHostTest {
 
       assertThat(host.agentLines()).isEmpty();
       assertThat(Files.readAllLines(log))
-          .anyMatch(l -> l.startsWith("[triplestore-agent] active (-javaagent): ttl=PT1M"))
+          .anyMatch(l -> l.startsWith("[triplestore-agent] active (-javaagent): ttl=1m,"))
           .anyMatch(l -> l.startsWith("[triplestore-agent] LEAK snapshot lease=1 "));
     }
   }

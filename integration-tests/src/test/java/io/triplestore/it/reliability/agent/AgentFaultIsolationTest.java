@@ -25,9 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Agent fault isolation: {@link FaultyHost} run without the agent and with it (default options,
- * aggressive options, and options that break tracking or are plain wrong). The host's own output,
- * exceptions and exit code must be exactly the same; a bad option is reported once on stderr by
- * the agent, and the host runs. The agent jar is the shipped one (system property
+ * aggressive options, and options that break tracking or are plain wrong), and
+ * {@link InterleavingHost}, which does only legal things in the orders that once made the agent
+ * skip a host's release (issue 12, case 5) or free a snapshot twice (case 6). The host's own
+ * output, exceptions and exit code must be exactly the same; a bad option is reported once on
+ * stderr by the agent, and the host runs. The agent jar is the shipped one (system property
  * {@code triplestore.agent.jar}, set by the build).
  */
 class AgentFaultIsolationTest {
@@ -68,7 +70,13 @@ class AgentFaultIsolationTest {
         options("warning fraction above 1", "warn=2", "script", "warn"),
         options("option without a value", "ttl", "script", "ttl"),
         options("getSnapshot on a closed database", "", "get-after-close", null),
-        options("releaseSnapshot on a closed database", "", "release-after-close", null));
+        options("releaseSnapshot on a closed database", "", "release-after-close", null),
+        // Case 5: an operator's force-release racing getSnapshot must never cost the host its own release.
+        options("force-release storm, default options", "", "force-release-storm", null),
+        options("force-release storm, release=expired", "release=expired", "force-release-storm", null),
+        // Case 6: s1 expires and is freed by the agent, s2 likely gets its address, s1 is released late.
+        options("late release of an expired snapshot, release=expired", "ttl=100ms,tick=20ms,release=expired",
+            "late-release-of-expired", null));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -81,6 +89,8 @@ class AgentFaultIsolationTest {
         .isEqualTo(without.hostOutput());
     assertThat(with.exit()).as("exit code").isEqualTo(without.exit());
     assertThat(with.crashFrames()).as("the JVM crashed inside the agent").noneMatch(frame -> frame.contains("io.triplestore.agent"));
+    assertThat(with.stderr()).as("every snapshot is taken after the agent started: none is untracked")
+        .doesNotContain("UNTRACKED");
     if (badKey != null) {
       BAD_OPTIONS.incrementAndGet();
       List<String> agentLines = with.stderr().lines().filter(line -> line.contains("triplestore-agent")).toList();
@@ -108,7 +118,7 @@ class AgentFaultIsolationTest {
       command.add("-javaagent:" + jar("triplestore.agent.jar") + (agentOptions.isEmpty() ? "" : "=" + agentOptions));
     }
     command.addAll(List.of("-cp", testClasses() + File.pathSeparator + jar("triplestore.rocksdbjni.jar"),
-        FaultyHost.class.getName(), dir.resolve("db").toString(), mode));
+        hostFor(mode).getName(), dir.resolve("db").toString(), mode));
     Path out = dir.resolve("stdout");
     Path err = dir.resolve("stderr");
     Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -142,6 +152,11 @@ class AgentFaultIsolationTest {
       throw new IOException("system property " + property + " = " + value + " is not a file: build through Maven");
     }
     return Path.of(value);
+  }
+
+  private static Class<?> hostFor(String mode) {
+    return mode.equals("force-release-storm") || mode.equals("late-release-of-expired")
+        ? InterleavingHost.class : FaultyHost.class;
   }
 
   private static Path testClasses() throws Exception {
