@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The default scheduler's handle stops the maintenance thread and waits until it has ended. */
-@org.junit.jupiter.api.Disabled("fails until fix: the handle returns shutdownNow() without awaiting termination")
 class DaemonThreadSchedulerTest {
 
   @Test

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * native call of a {@link CheckedSnapshotSource} (or inside a listener) while another thread does
  * the racing operation, and the source records any call that would have crashed a real database.
  */
-@org.junit.jupiter.api.Disabled("fails until fix: issue 12 cases 1-4 (see commit message)")
 class LeaseInterleavingTest {
 
   private final CheckedSnapshotSource source = new CheckedSnapshotSource();
