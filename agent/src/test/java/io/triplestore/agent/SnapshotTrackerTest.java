@@ -8,6 +8,7 @@ import io.triplestore.snapshots.ExpiryAction;
 import io.triplestore.snapshots.ReleaseReason;
 import io.triplestore.snapshots.Scheduler;
 import io.triplestore.snapshots.SnapshotRegistry;
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import io.triplestore.snapshots.StackCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,7 +27,7 @@ class SnapshotTrackerTest {
   private final AtomicLong nanos = new AtomicLong();
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final FakeDb db = new FakeDb(1);
-  private SnapshotRegistry registry;
+  private TrackingRegistry registry;
   private SnapshotTracker tracker;
 
   private void start(ReleaseMode mode) {
@@ -39,7 +40,7 @@ class SnapshotTrackerTest {
     registry = SnapshotRegistry.builder().source(source)
         .expiryAction(mode == ReleaseMode.NEVER ? ExpiryAction.REPORT : ExpiryAction.RELEASE)
         .defaultTtl(Duration.ofSeconds(10)).stackCapture(StackCapture.off())
-        .ticker(nanos::get).scheduler(Scheduler.manual()).listener(tracker).build();
+        .ticker(nanos::get).scheduler(Scheduler.manual()).listener(tracker).buildTracking();
     tracker.attach(registry);
   }
 

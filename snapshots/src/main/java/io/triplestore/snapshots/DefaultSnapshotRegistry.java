@@ -1,5 +1,6 @@
 package io.triplestore.snapshots;
 
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import java.util.OptionalLong;
  * close(), which releases every linked lease and waits for those another thread claimed, returns
  * only once no release, read or create is running, and after stopping the maintenance thread.
  */
-final class DefaultSnapshotRegistry implements SnapshotRegistry {
+final class DefaultSnapshotRegistry implements TrackingRegistry {
 
   private static final System.Logger LOG = System.getLogger("io.triplestore.snapshots");
   private static final int WHEEL_SLOTS = 4096;
