@@ -86,7 +86,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   // need, and spares create and release a full fence each.
   private volatile int count;
   private volatile boolean closed;
-  private Thread closingThread;
+  private volatile Thread closingThread;
 
   @SuppressWarnings("unchecked")
   DefaultSnapshotRegistry(SnapshotRegistryBuilder builder) {
@@ -505,39 +505,76 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
 
   /**
    * The barrier: no create can take a snapshot once {@code closed} is set (under the lock that
-   * create takes it under); the maintenance thread is stopped and awaited; every lease still
-   * linked is released here or, when another thread has claimed it, awaited until its native
-   * release is done. A second caller waits for the first to finish. A listener or maintenance
-   * task that closes the registry from inside the close does not wait for itself.
+   * create takes it under), and every linked lease is claimed with {@code CLOSED} in the same lock
+   * section, so close() is one atomic step for every other operation. Then the claimed releases
+   * are run, the leases another thread had claimed are awaited until their native release is
+   * done, and the maintenance thread is stopped and awaited. A second caller waits for the first
+   * to finish; a listener or maintenance task that closes the registry from inside the close does
+   * not wait for itself.
    */
   @Override
   public void close() {
-    List<Lease> linked = new ArrayList<>();
+    List<Lease> claimed = new ArrayList<>();
+    List<Lease> releasedElsewhere = new ArrayList<>();
+    boolean closedBefore;
     synchronized (this) {
-      if (closed) {
-        if (closingThread != Thread.currentThread()) {
-          awaitClosed();
+      closedBefore = closed;
+      if (!closedBefore) {
+        closed = true;
+        closingThread = Thread.currentThread();
+        for (Lease l = creationOrder.oldest(); l != null; l = l.newerLease) {
+          (l.claim(ReleaseReason.CLOSED) ? claimed : releasedElsewhere).add(l);
         }
-        return;
       }
-      closed = true;
-      closingThread = Thread.currentThread();
-      for (Lease l = creationOrder.oldest(); l != null; l = l.newerLease) {
-        linked.add(l);
+    }
+    if (closedBefore) {
+      // Not under the lock: the first closer needs it to unlink what it releases.
+      if (closingThread != Thread.currentThread()) {
+        awaitClosed();
       }
+      return;
     }
     try {
       synchronized (propertyLock) {
         // Waits out a property read in flight; later ones see `closed` and do not touch the source.
       }
+      completeAll(claimed, ReleaseReason.CLOSED);
+      releasedElsewhere.forEach(Lease::awaitFinished);
+      // Only now: a warning listener on the maintenance thread may be waiting for one of the
+      // releases above (it closed its lease), and cleanUp() does nothing once closed is set.
       stopMaintenance();
-      for (Lease lease : linked) {
-        release(lease, ReleaseReason.CLOSED);
-      }
       listeners.registryClosed(this);
     } finally {
       closeFinished.countDown();
     }
+  }
+
+  /**
+   * Runs releases this thread claimed, each to the end even if another throws: other threads may
+   * be waiting for any of them to finish.
+   *
+   * @return how many
+   */
+  int completeAll(List<Lease> claimed, ReleaseReason reason) {
+    Throwable failure = null;
+    for (Lease lease : claimed) {
+      try {
+        completeRelease(lease, reason);
+      } catch (RuntimeException | Error e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    return claimed.size();
   }
 
   private void stopMaintenance() {

@@ -18,8 +18,7 @@ import java.util.List;
  *
  * <p>Concurrency: {@link #run()} may run on the maintenance thread and on callers of {@code
  * cleanUp()} at once; the wheel hands each due lease to one of them. Claimed releases are
- * completed after the lock is dropped, each to the end even if another throws, because a thread
- * waiting for that lease (a manual release, close()) waits for it to finish.
+ * completed after the lock is dropped.
  */
 final class LeaseMaintenance {
 
@@ -148,27 +147,14 @@ final class LeaseMaintenance {
 
   /** Completes claimed releases, or reports what a report-only registry would have released. */
   private void finishAll(List<Lease> leases, ReleaseReason reason) {
-    Throwable failure = null;
+    if (releases) {
+      registry.completeAll(leases, reason);
+      return;
+    }
     for (Lease lease : leases) {
-      try {
-        if (releases) {
-          registry.completeRelease(lease, reason);
-        } else if (!lease.isReleased()) {
-          registry.listeners.releaseDue(lease, reason);
-        }
-      } catch (RuntimeException | Error e) {
-        if (failure == null) {
-          failure = e;
-        } else {
-          failure.addSuppressed(e);
-        }
+      if (!lease.isReleased()) {
+        registry.listeners.releaseDue(lease, reason);
       }
-    }
-    if (failure instanceof RuntimeException e) {
-      throw e;
-    }
-    if (failure instanceof Error e) {
-      throw e;
     }
   }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * What operators do to a registry (JMX, HTTP): release a lease by id, by age or by owner label,
  * always with reason {@code FORCED}.
  *
- * <p>Concurrency: thread-safe. The leases to release are chosen under the registry's lock and
- * released after it is dropped, one by one, each through the lease's claim; a lease that another
- * thread claimed meanwhile is waited for and not counted.
+ * <p>Concurrency: thread-safe. A bulk release chooses and claims its leases in one section under
+ * the registry's lock, so it is one atomic step for other operations (a lease either was released
+ * by it, or by someone before it), and runs the releases after the lock is dropped. Leases another
+ * thread has claimed are neither counted nor waited for.
  */
 final class OperatorActions {
 
@@ -28,38 +29,35 @@ final class OperatorActions {
     if (age == null || age.isNegative()) {
       throw new IllegalArgumentException("age must be zero or positive: " + age);
     }
-    List<Lease> old = new ArrayList<>();
+    List<Lease> claimed = new ArrayList<>();
     synchronized (registry) {
       long bornBefore = registry.ticker.read() - age.toNanos();
       for (Lease l = registry.creationOrder.oldest(); l != null && l.createdNanos < bornBefore; l = l.newerLease) {
-        old.add(l);
+        claimFor(l, claimed);
       }
     }
-    return releaseAll(old);
+    return registry.completeAll(claimed, ReleaseReason.FORCED);
   }
 
   int forceReleaseOwner(String label) {
     if (label == null || label.isEmpty()) {
       throw new IllegalArgumentException("owner label must not be empty");
     }
-    List<Lease> owned = new ArrayList<>();
+    List<Lease> claimed = new ArrayList<>();
     synchronized (registry) {
       for (Lease l = registry.creationOrder.oldest(); l != null; l = l.newerLease) {
         if (label.equals(l.label)) {
-          owned.add(l);
+          claimFor(l, claimed);
         }
       }
     }
-    return releaseAll(owned);
+    return registry.completeAll(claimed, ReleaseReason.FORCED);
   }
 
-  private int releaseAll(List<Lease> leases) {
-    int released = 0;
-    for (Lease lease : leases) {
-      if (registry.release(lease, ReleaseReason.FORCED) == ReleaseOutcome.RELEASED) {
-        released++;
-      }
+  // registry lock held
+  private static void claimFor(Lease lease, List<Lease> claimed) {
+    if (lease.claim(ReleaseReason.FORCED)) {
+      claimed.add(lease);
     }
-    return released;
   }
 }
