@@ -40,19 +40,7 @@ final class DaemonThreadScheduler implements Scheduler {
     if (Thread.currentThread() == worker) {
       return;
     }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (executor.awaitTermination(1, TimeUnit.DAYS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Uninterruptibly.awaitTermination(executor);
   }
 
   // A task that throws would silently cancel every later run; log it and keep ticking.

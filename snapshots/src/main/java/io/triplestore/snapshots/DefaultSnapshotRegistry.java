@@ -166,7 +166,6 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public SnapshotLease create(LeaseOptions options) {
     return register(null, options, ttlNanosOf(options.ttl()), true);
   }
@@ -292,7 +291,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     }
   }
 
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings("unchecked") // the source's own snapshot type, erased
   private void releaseNative(Object snapshot, long leaseId) {
     try {
       source.release(snapshot);
@@ -530,7 +529,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     if (closedBefore) {
       // Not under the lock: the first closer needs it to unlink what it releases.
       if (closingThread != Thread.currentThread()) {
-        awaitClosed();
+        Uninterruptibly.await(closeFinished);
       }
       return;
     }
@@ -582,21 +581,6 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
       maintenanceTask.close();
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, "stopping maintenance of snapshot registry '" + name + "' failed", e);
-    }
-  }
-
-  private void awaitClosed() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        closeFinished.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

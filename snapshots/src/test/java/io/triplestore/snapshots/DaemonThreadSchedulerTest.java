@@ -24,7 +24,8 @@ class DaemonThreadSchedulerTest {
         return;
       }
       inTick.countDown();
-      awaitIgnoringInterrupts(finishTick);
+      // Stands for maintenance that must not be cut short (a native release in progress).
+      Uninterruptibly.await(finishTick);
       order.add("tick finished");
     }, Duration.ofMillis(1), "test-maintenance");
     inTick.await();
@@ -38,21 +39,5 @@ class DaemonThreadSchedulerTest {
     closer.join();
 
     assertThat(order).containsExactly("tick finished", "handle closed");
-  }
-
-  // The tick stands for maintenance that must not be cut short (a native release in progress).
-  private static void awaitIgnoringInterrupts(CountDownLatch latch) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        latch.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
