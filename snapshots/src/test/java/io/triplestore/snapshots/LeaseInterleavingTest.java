@@ -51,6 +51,16 @@ class LeaseInterleavingTest {
 
   // ---- case 1: close() is a barrier ----
 
+  /** What the store does on another thread: close the registry, then the database; returns once it is stuck or done. */
+  private Worker closeRegistryThenDatabase() {
+    Worker closer = start("closer", () -> {
+      registry.close();
+      source.closeDatabase();
+    });
+    awaitStuckOrDone(closer);
+    return closer;
+  }
+
   @Test
   void closeWaitsForAReleaseAnotherThreadHasClaimed() throws Exception {
     SnapshotLease lease = open().create();
@@ -58,11 +68,7 @@ class LeaseInterleavingTest {
     Worker holder = start("holder", lease::close);
     nativeRelease.awaitEntered();
 
-    Worker closer = start("closer", () -> {
-      registry.close();
-      source.closeDatabase();
-    });
-    awaitStuckOrDone(closer);
+    Worker closer = closeRegistryThenDatabase();
     nativeRelease.open();
     holder.join();
     closer.join();
@@ -80,11 +86,7 @@ class LeaseInterleavingTest {
     Worker holder = start("holder", lease::close);
     awaitStuckOrDone(holder);
 
-    Worker closer = start("closer", () -> {
-      registry.close();
-      source.closeDatabase();
-    });
-    awaitStuckOrDone(closer);
+    Worker closer = closeRegistryThenDatabase();
     read.open();
     reader.join();
     holder.join();
@@ -108,11 +110,7 @@ class LeaseInterleavingTest {
     });
     take.awaitEntered();
 
-    Worker closer = start("closer", () -> {
-      registry.close();
-      source.closeDatabase();
-    });
-    awaitStuckOrDone(closer);
+    Worker closer = closeRegistryThenDatabase();
     take.open();
     creator.join();
     closer.join();
