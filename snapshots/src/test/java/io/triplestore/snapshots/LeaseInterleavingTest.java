@@ -237,6 +237,42 @@ class LeaseInterleavingTest {
     assertThat(source.violations()).isEmpty();
   }
 
+  @Test
+  void onExpiryWarningComesBeforeOnReleasedWhenAForceReleaseRacesTheWarning() throws Exception {
+    open();
+    CountDownLatch inWarning = new CountDownLatch(1);
+    CountDownLatch letWarningReturn = new CountDownLatch(1);
+    List<String> order = new CopyOnWriteArrayList<>();
+    registry.addListener(new SnapshotListener() {
+      @Override
+      public void onExpiryWarning(SnapshotLease lease, Duration remaining) {
+        inWarning.countDown();
+        try {
+          letWarningReturn.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        order.add("warning " + lease.id());
+      }
+
+      @Override
+      public void onReleased(SnapshotLease lease, ReleaseReason reason) {
+        order.add("released " + lease.id() + " " + reason);
+      }
+    });
+    registry.create(Duration.ofSeconds(10));
+    ticker.advance(Duration.ofSeconds(8));
+    Worker maintenance = start("maintenance", registry::cleanUp);
+    inWarning.await();
+
+    ReleaseOutcome outcome = registry.forceRelease(1);
+    letWarningReturn.countDown();
+    maintenance.join();
+
+    assertThat(outcome).isEqualTo(ReleaseOutcome.RELEASED);
+    assertThat(order).containsExactly("warning 1", "released 1 FORCED");
+  }
+
   // ---- case 4: released means finished ----
 
   @Test
