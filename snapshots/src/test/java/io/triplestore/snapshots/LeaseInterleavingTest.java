@@ -227,75 +227,85 @@ class LeaseInterleavingTest {
 
   // ---- case 3: per lease, onCreated comes first ----
 
+  /**
+   * Records the order in which each call of the chosen kind ends and onReleased arrives, and holds
+   * the first call of that kind until {@link #letGo()}.
+   */
+  private static final class HeldListener implements SnapshotListener {
+    final List<String> order = new CopyOnWriteArrayList<>();
+    private final String held;
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private final CountDownLatch letGo = new CountDownLatch(1);
+
+    HeldListener(String held) {
+      this.held = held;
+    }
+
+    private void hold(String event, SnapshotLease lease) {
+      if (event.equals(held)) {
+        entered.countDown();
+        Uninterruptibly.await(letGo);
+      }
+      order.add(event + " " + lease.id());
+    }
+
+    void awaitHeld() throws InterruptedException {
+      entered.await();
+    }
+
+    void letGo() {
+      letGo.countDown();
+    }
+
+    @Override
+    public void onCreated(SnapshotLease lease) {
+      hold("created", lease);
+    }
+
+    @Override
+    public void onExpiryWarning(SnapshotLease lease, Duration remaining) {
+      hold("warning", lease);
+    }
+
+    @Override
+    public void onReleased(SnapshotLease lease, ReleaseReason reason) {
+      order.add("released " + lease.id() + " " + reason);
+    }
+  }
+
   @Test
   void onCreatedComesBeforeOnReleasedWhenAForceReleaseRacesTheCreator() throws Exception {
     open();
-    CountDownLatch inOnCreated = new CountDownLatch(1);
-    CountDownLatch letOnCreatedReturn = new CountDownLatch(1);
-    List<String> order = new CopyOnWriteArrayList<>();
-    registry.addListener(new SnapshotListener() {
-      @Override
-      public void onCreated(SnapshotLease lease) {
-        inOnCreated.countDown();
-        try {
-          letOnCreatedReturn.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        order.add("created " + lease.id());
-      }
-
-      @Override
-      public void onReleased(SnapshotLease lease, ReleaseReason reason) {
-        order.add("released " + lease.id() + " " + reason);
-      }
-    });
+    HeldListener listener = new HeldListener("created");
+    registry.addListener(listener);
     Worker creator = start("creator", registry::create);
-    inOnCreated.await();
+    listener.awaitHeld();
 
     ReleaseOutcome outcome = registry.forceRelease(1);
-    letOnCreatedReturn.countDown();
+    listener.letGo();
     creator.join();
 
     assertThat(outcome).isEqualTo(ReleaseOutcome.RELEASED);
-    assertThat(order).containsExactly("created 1", "released 1 FORCED");
+    assertThat(listener.order).containsExactly("created 1", "released 1 FORCED");
     assertThat(source.violations()).isEmpty();
   }
 
   @Test
   void onExpiryWarningComesBeforeOnReleasedWhenAForceReleaseRacesTheWarning() throws Exception {
     open();
-    CountDownLatch inWarning = new CountDownLatch(1);
-    CountDownLatch letWarningReturn = new CountDownLatch(1);
-    List<String> order = new CopyOnWriteArrayList<>();
-    registry.addListener(new SnapshotListener() {
-      @Override
-      public void onExpiryWarning(SnapshotLease lease, Duration remaining) {
-        inWarning.countDown();
-        try {
-          letWarningReturn.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        order.add("warning " + lease.id());
-      }
-
-      @Override
-      public void onReleased(SnapshotLease lease, ReleaseReason reason) {
-        order.add("released " + lease.id() + " " + reason);
-      }
-    });
+    HeldListener listener = new HeldListener("warning");
+    registry.addListener(listener);
     registry.create(Duration.ofSeconds(10));
     ticker.advance(Duration.ofSeconds(8));
     Worker maintenance = start("maintenance", registry::cleanUp);
-    inWarning.await();
+    listener.awaitHeld();
 
     ReleaseOutcome outcome = registry.forceRelease(1);
-    letWarningReturn.countDown();
+    listener.letGo();
     maintenance.join();
 
     assertThat(outcome).isEqualTo(ReleaseOutcome.RELEASED);
-    assertThat(order).containsExactly("warning 1", "released 1 FORCED");
+    assertThat(listener.order).containsExactly("created 1", "warning 1", "released 1 FORCED");
   }
 
   // ---- case 4: released means finished ----
