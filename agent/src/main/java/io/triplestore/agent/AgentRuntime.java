@@ -3,6 +3,7 @@ package io.triplestore.agent;
 import io.triplestore.agent.bridge.SnapshotBridge;
 import io.triplestore.snapshots.ExpiryAction;
 import io.triplestore.snapshots.SnapshotRegistry;
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -33,7 +34,7 @@ final class AgentRuntime {
     ObservedSnapshotSource source = new ObservedSnapshotSource(access);
     SnapshotTracker tracker = new SnapshotTracker(access, reporter, options.release(), options.packagePrefix());
     source.connect(tracker);
-    SnapshotRegistry registry = SnapshotRegistry.builder()
+    TrackingRegistry registry = SnapshotRegistry.builder()
         .name(REGISTRY_NAME)
         .source(source)
         // release=never: expiry and owner death are reported, and the snapshot stays listed until the host releases it.
@@ -43,7 +44,7 @@ final class AgentRuntime {
         .tick(options.tick())
         .stackCapture(options.stack())
         .listener(tracker)
-        .build();
+        .buildTracking();
     tracker.attach(registry);
     MXBeanRegistration mxBean = new MXBeanRegistration(registry, log);
     tracker.onFirstDatabase(mxBean::startOnce);

@@ -6,7 +6,7 @@ import io.triplestore.snapshots.LeaseOptions;
 import io.triplestore.snapshots.ReleaseReason;
 import io.triplestore.snapshots.SnapshotLease;
 import io.triplestore.snapshots.SnapshotListener;
-import io.triplestore.snapshots.SnapshotRegistry;
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -49,7 +49,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   private final Map<Object, Boolean> releasedByAgent = Collections.synchronizedMap(new WeakHashMap<>());
   /** Learnt from the first snapshot seen, so every other {@code close()} costs one compare. */
   private volatile Class<?> snapshotClass;
-  private volatile SnapshotRegistry registry;
+  private volatile TrackingRegistry registry;
   /** The database of the last call: most hosts use one, and this spares a handle lookup per snapshot. */
   private volatile TrackedDatabase lastDatabase;
   private volatile Runnable firstDatabase = () -> { };
@@ -68,7 +68,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   }
 
   /** Connects the registry; the tracker and the registry's source need each other. */
-  void attach(SnapshotRegistry registry) {
+  void attach(TrackingRegistry registry) {
     this.registry = registry;
   }
 

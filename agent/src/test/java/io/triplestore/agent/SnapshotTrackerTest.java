@@ -10,6 +10,7 @@ import io.triplestore.snapshots.Scheduler;
 import io.triplestore.snapshots.SnapshotLease;
 import io.triplestore.snapshots.SnapshotListener;
 import io.triplestore.snapshots.SnapshotRegistry;
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import io.triplestore.snapshots.StackCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ class SnapshotTrackerTest {
   private final AtomicLong nanos = new AtomicLong();
   private final ByteArrayOutputStream output = new ByteArrayOutputStream();
   private final FakeDb db = new FakeDb(1);
-  private SnapshotRegistry registry;
+  private TrackingRegistry registry;
   private SnapshotTracker tracker;
 
   private void start(ReleaseMode mode) {
@@ -46,7 +47,7 @@ class SnapshotTrackerTest {
     registry = SnapshotRegistry.builder().source(source)
         .expiryAction(mode == ReleaseMode.NEVER ? ExpiryAction.REPORT : ExpiryAction.RELEASE)
         .defaultTtl(TTL).stackCapture(StackCapture.off())
-        .ticker(nanos::get).scheduler(Scheduler.manual()).listener(tracker).build();
+        .ticker(nanos::get).scheduler(Scheduler.manual()).listener(tracker).buildTracking();
     tracker.attach(registry);
   }
 

@@ -1,5 +1,6 @@
 package io.triplestore.snapshots;
 
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -12,13 +13,25 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The registry. Concurrency: one lock ({@code this}) guards the id map, the creation order, the
- * deadline wheel, the owner tracker, the counters and the lease fields marked "registry lock".
- * Nothing slow happens under it: taking and releasing native snapshots, waiting for reads, and
- * calling listeners all happen outside. A release is claimed by a CAS on the lease, so exactly
- * one caller releases each lease, whatever the mix of manual, expiry, owner and operator releases.
+ * The registry: creation, release, renewal, lookup and close. Maintenance (warnings, expiry, owner
+ * checks) lives in {@link LeaseMaintenance}, operators' bulk releases in {@link OperatorActions},
+ * and each lease's lifecycle in {@link Lease}'s state machine.
+ *
+ * <p>Concurrency: one lock ({@code this}) guards the id map, the creation order, the deadline
+ * wheel, the owner tracker, the counters, {@code closed} and the lease fields marked "registry
+ * lock". Under it happen only bookkeeping, the claims of releases decided under it (expiry, owner
+ * down, close), and the native {@code take()} of a snapshot: taking it under the lock that sets
+ * {@code closed} is what makes a create racing close() either finish before close() sees the
+ * leases, or fail without touching the database (RocksDB takes its own DB mutex for it anyway).
+ * Waiting for reads, releasing native snapshots and calling listeners happen outside.
+ *
+ * <p>A release runs: claim (a CAS on the lease; exactly one caller wins, whatever the mix of
+ * manual, expiry, owner, operator and close), drain reads, close iterators, native release, then
+ * unlink under the lock, then finish. A lease stays linked until its native release is done, so
+ * close(), which releases every linked lease and waits for those another thread claimed, returns
+ * only once no release, read or create is running, and after stopping the maintenance thread.
  */
-final class DefaultSnapshotRegistry implements SnapshotRegistry {
+final class DefaultSnapshotRegistry implements TrackingRegistry {
 
   private static final System.Logger LOG = System.getLogger("io.triplestore.snapshots");
   private static final int WHEEL_SLOTS = 4096;
@@ -36,18 +49,21 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
   @SuppressWarnings("rawtypes")
   private final SnapshotSource source;
   private final SnapshotReader<Object> reader;
-  private final ExpiryAction expiryAction;
+  final ExpiryAction expiryAction;
   private final Duration defaultTtl;
   private final long defaultTtlNanos;
   private final Duration maxTtl;
   private final double warnFraction;
-  private final Ticker ticker;
+  final Ticker ticker;
   private final StackCapture stackCapture;
   private final int maxLeases;
   private final long originNanos;
   private final long originEpochMillis;
-  private final ListenerChain listeners = new ListenerChain();
-  private final AutoCloseable maintenance;
+  final ListenerChain listeners = new ListenerChain();
+  private final AutoCloseable maintenanceTask;
+  private final LeaseMaintenance maintenance;
+  private final OperatorActions operators;
+  private final java.util.concurrent.CountDownLatch closeFinished = new java.util.concurrent.CountDownLatch(1);
   /**
    * Held while the source reads a database property. JMX and JFR read them on their own threads,
    * and the database may be closed as soon as this registry's close() returns: close() takes this
@@ -55,21 +71,22 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
    */
   private final Object propertyLock = new Object();
 
-  // this
-  private final LeaseMap byId = new LeaseMap();
-  private final CreationOrder creationOrder = new CreationOrder();
-  private final DeadlineWheel wheel;
-  private final OwnerTracker owners = new OwnerTracker();
+  // this (fields without "private" are shared with LeaseMaintenance and OperatorActions)
+  final LeaseMap byId = new LeaseMap();
+  final CreationOrder creationOrder = new CreationOrder();
+  final DeadlineWheel wheel;
+  final OwnerTracker owners = new OwnerTracker();
   private final ReleasedHistory history;
   private long nextId = 1;
   private long totalCreated;
   private final long[] releasedByReason = new long[ReleaseReason.values().length];
-  private long warningsEmitted;
-  private long releasesDue;
+  long warningsEmitted;
+  long releasesDue;
   // Written only under the lock, read without it by count(): a release store is all the readers
   // need, and spares create and release a full fence each.
   private volatile int count;
   private volatile boolean closed;
+  private volatile Thread closingThread;
 
   @SuppressWarnings("unchecked")
   DefaultSnapshotRegistry(SnapshotRegistryBuilder builder) {
@@ -89,7 +106,9 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
     this.originEpochMillis = System.currentTimeMillis();
     this.wheel = new DeadlineWheel(WHEEL_SLOTS, builder.tick.toNanos(), originNanos);
     builder.listeners.forEach(listeners::add);
-    this.maintenance = builder.scheduler.scheduleAtFixedRate(
+    this.maintenance = new LeaseMaintenance(this);
+    this.operators = new OperatorActions(this);
+    this.maintenanceTask = builder.scheduler.scheduleAtFixedRate(
         this::cleanUp, builder.tick, "triplestore-snapshots-" + name);
   }
 
@@ -147,21 +166,13 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public SnapshotLease create(LeaseOptions options) {
-    long ttlNanos = ttlNanosOf(options.ttl());
-    requireOpen();
-    Object snapshot = source.take();
-    try {
-      return register(snapshot, options, ttlNanos, true);
-    } catch (RuntimeException | Error e) {
-      source.release(snapshot);
-      throw e;
-    }
+    return register(null, options, ttlNanosOf(options.ttl()), true);
   }
 
   @Override
   public SnapshotLease track(Object snapshot, LeaseOptions options) {
+    java.util.Objects.requireNonNull(snapshot, "snapshot");
     return register(snapshot, options, ttlNanosOf(options.ttl()), false);
   }
 
@@ -171,31 +182,49 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
     }
   }
 
-  private Lease register(Object snapshot, LeaseOptions options, long ttlNanos, boolean enforceLimit) {
+  /** Registers {@code tracked}, or with {@code take} a snapshot the source takes under the lock. */
+  private Lease register(Object tracked, LeaseOptions options, long ttlNanos, boolean take) {
     Thread current = Thread.currentThread();
     CreationSite site = stackCapture.shouldCapture() ? new CreationSite() : null;
     Lease lease;
     synchronized (this) {
       requireOpen();
-      if (enforceLimit && count >= maxLeases) {
+      if (take && count >= maxLeases) {
         throw new LeaseLimitExceededException(name, maxLeases);
       }
-      long now = ticker.read();
-      lease = new Lease(this, nextId++, snapshot, labelOf(options, current), current.getName(), now, ttlNanos, site);
-      setDeadlines(lease, now, ttlNanos);
-      byId.put(lease);
-      creationOrder.append(lease);
-      wheel.add(lease, lease.warnAtNanos);
-      switch (options.ownerKind()) {
-        case THREAD -> owners.ownByThread(lease, options.owner() == null ? current : (Thread) options.owner());
-        case OBJECT -> owners.ownByObject(lease, options.owner());
-        case NONE -> { }
+      Object snapshot = take ? source.take() : tracked;
+      try {
+        long now = ticker.read();
+        lease = new Lease(this, nextId++, snapshot, labelOf(options, current), current.getName(), now, ttlNanos, site);
+        setDeadlines(lease, now, ttlNanos);
+        link(lease, options, current);
+      } catch (RuntimeException | Error e) {
+        if (take) {
+          releaseNative(snapshot, nextId - 1);
+        }
+        throw e;
       }
-      totalCreated++;
-      COUNT.setRelease(this, count + 1);
     }
     listeners.created(lease);
+    if (lease.endEvent()) {
+      // Released by another thread while onCreated ran here: its onReleased was left to us.
+      listeners.released(lease, lease.reasonOrNull());
+    }
     return lease;
+  }
+
+  // registry lock held
+  private void link(Lease lease, LeaseOptions options, Thread current) {
+    switch (options.ownerKind()) {
+      case THREAD -> owners.ownByThread(lease, options.owner() == null ? current : (Thread) options.owner());
+      case OBJECT -> owners.ownByObject(lease, options.owner());
+      case NONE -> { }
+    }
+    byId.put(lease);
+    creationOrder.append(lease);
+    wheel.add(lease, lease.warnAtNanos);
+    totalCreated++;
+    COUNT.setRelease(this, count + 1);
   }
 
   private static String labelOf(LeaseOptions options, Thread current) {
@@ -226,35 +255,48 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
 
   // ---- release ----
 
-  /** Releases {@code lease} for {@code reason} unless someone already did. Never throws. */
+  /**
+   * Releases {@code lease} for {@code reason} unless someone already claimed it; then waits until
+   * that release has finished. Never throws.
+   */
   ReleaseOutcome release(Lease lease, ReleaseReason reason) {
-    if (!lease.claimRelease(reason)) {
+    if (!lease.claim(reason)) {
+      lease.awaitFinished();
       return ReleaseOutcome.ALREADY_RELEASED;
     }
-    long now = ticker.read();
-    synchronized (this) {
-      byId.remove(lease.id);
-      creationOrder.unlink(lease);
-      wheel.remove(lease);
-      owners.forget(lease);
-      history.add(lease.id, reason);
-      releasedByReason[reason.ordinal()]++;
-      COUNT.setRelease(this, count - 1);
-    }
-    lease.markReleasedAt(now);
-    lease.awaitReadsDrained();
-    lease.closeIterators();
-    releaseNative(lease);
-    listeners.released(lease, reason);
+    completeRelease(lease, reason);
     return ReleaseOutcome.RELEASED;
   }
 
-  @SuppressWarnings("unchecked")
-  private void releaseNative(Lease lease) {
+  /** Runs a release this thread has claimed, to the end: drain, native release, unlink, finish. */
+  void completeRelease(Lease lease, ReleaseReason reason) {
     try {
-      source.release(lease.snapshot);
+      lease.awaitReadsDrained();
+      lease.closeIterators();
+      releaseNative(lease.snapshot, lease.id);
+    } finally {
+      long now = ticker.read();
+      synchronized (this) {
+        byId.remove(lease.id);
+        creationOrder.unlink(lease);
+        wheel.remove(lease);
+        owners.forget(lease);
+        history.add(lease.id, reason);
+        releasedByReason[reason.ordinal()]++;
+        COUNT.setRelease(this, count - 1);
+      }
+      if (lease.finish(now)) {
+        listeners.released(lease, reason);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked") // the source's own snapshot type, erased
+  private void releaseNative(Object snapshot, long leaseId) {
+    try {
+      source.release(snapshot);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "releasing the snapshot of lease " + lease.id + " failed", e);
+      LOG.log(System.Logger.Level.ERROR, "releasing the snapshot of lease " + leaseId + " failed", e);
     }
   }
 
@@ -280,48 +322,17 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
 
   @Override
   public ReleaseOutcome forceRelease(long id) {
-    return release(id, ReleaseReason.FORCED);
+    return operators.forceRelease(id);
   }
 
   @Override
   public int forceReleaseOlderThan(Duration age) {
-    if (age == null || age.isNegative()) {
-      throw new IllegalArgumentException("age must be zero or positive: " + age);
-    }
-    long bornBefore = ticker.read() - age.toNanos();
-    List<Lease> old = new ArrayList<>();
-    synchronized (this) {
-      for (Lease l = creationOrder.oldest(); l != null && l.createdNanos < bornBefore; l = l.newerLease) {
-        old.add(l);
-      }
-    }
-    return releaseAll(old, ReleaseReason.FORCED);
+    return operators.forceReleaseOlderThan(age);
   }
 
   @Override
   public int forceReleaseOwner(String label) {
-    if (label == null || label.isEmpty()) {
-      throw new IllegalArgumentException("owner label must not be empty");
-    }
-    List<Lease> owned = new ArrayList<>();
-    synchronized (this) {
-      for (Lease l = creationOrder.oldest(); l != null; l = l.newerLease) {
-        if (label.equals(l.label)) {
-          owned.add(l);
-        }
-      }
-    }
-    return releaseAll(owned, ReleaseReason.FORCED);
-  }
-
-  private int releaseAll(List<Lease> leases, ReleaseReason reason) {
-    int released = 0;
-    for (Lease lease : leases) {
-      if (release(lease, reason) == ReleaseOutcome.RELEASED) {
-        released++;
-      }
-    }
-    return released;
+    return operators.forceReleaseOwner(label);
   }
 
   // ---- renew, lookup ----
@@ -347,13 +358,18 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
 
   @Override
   public synchronized Optional<SnapshotLease> find(long id) {
-    return Optional.ofNullable(byId.get(id));
+    Lease lease = byId.get(id);
+    // A lease whose release is claimed stays linked until its native release is done: not live.
+    return lease == null || lease.isReleased() ? Optional.empty() : Optional.of(lease);
   }
 
   @Override
   public synchronized SnapshotLease lease(long id) {
     Lease lease = byId.get(id);
     if (lease != null) {
+      if (lease.isReleased()) {
+        throw new SnapshotReleasedException(id, lease.reasonOrNull());
+      }
       return lease;
     }
     if (id <= 0 || id >= nextId) {
@@ -373,26 +389,30 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
       throw new IllegalArgumentException("limit must be 1 or more: " + limit);
     }
     int capped = Math.min(limit, MAX_INFO_LIMIT);
-    List<LeaseInfo> infos = new ArrayList<>(Math.min(capped, count));
+    List<LeaseFigures> figures = new ArrayList<>(Math.min(capped, count));
     synchronized (this) {
       long now = ticker.read();
-      for (Lease l = creationOrder.oldest(); l != null && infos.size() < capped; l = l.newerLease) {
-        infos.add(describe(l, now));
+      for (Lease l = creationOrder.oldest(); l != null && figures.size() < capped; l = l.newerLease) {
+        if (!l.isReleased()) {
+          figures.add(new LeaseFigures(l, now));
+        }
       }
+    }
+    // Stack traces are materialised here, outside the lock: up to 10,000 of them.
+    List<LeaseInfo> infos = new ArrayList<>(figures.size());
+    for (LeaseFigures f : figures) {
+      infos.add(f.describe(this));
     }
     return infos;
   }
 
-  synchronized LeaseInfo describe(Lease lease) {
-    return describe(lease, lease.isReleased() ? lease.createdNanos + lease.age().toNanos() : ticker.read());
-  }
-
-  // registry lock held
-  private LeaseInfo describe(Lease l, long now) {
-    List<StackTraceElement> stack = l.creationSite == null ? List.of() : List.of(l.creationSite.getStackTrace());
-    return new LeaseInfo(l.id, l.label, l.threadName, instantOf(l.createdNanos),
-        Duration.ofNanos(Math.max(0, now - l.createdNanos)), Duration.ofNanos(l.ttlNanos),
-        Duration.ofNanos(l.deadlineNanos - now), l.warned, l.expiredFlag, l.ownerDownFlag, stack);
+  LeaseInfo describe(Lease lease) {
+    LeaseFigures figures;
+    synchronized (this) {
+      long now = lease.isFinished() ? lease.createdNanos + lease.age().toNanos() : ticker.read();
+      figures = new LeaseFigures(lease, now);
+    }
+    return figures.describe(this);
   }
 
   synchronized Duration ttlOf(Lease lease) {
@@ -440,58 +460,8 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
 
   @Override
   public void cleanUp() {
-    if (closed) {
-      return;
-    }
-    List<Lease> due = new ArrayList<>();
-    List<Lease> orphans = new ArrayList<>();
-    List<Lease> warn = new ArrayList<>();
-    List<Lease> expire = new ArrayList<>();
-    long now;
-    synchronized (this) {
-      now = ticker.read();
-      wheel.removeDue(now, due);
-      for (Lease lease : due) {
-        if (!lease.warned) {
-          // The warning always comes first, even when the expiry falls due in the same tick.
-          lease.warned = true;
-          warningsEmitted++;
-          warn.add(lease);
-        }
-        if (lease.deadlineNanos <= now) {
-          expire.add(lease);
-          if (expiryAction == ExpiryAction.REPORT) {
-            lease.expiredFlag = true;
-            releasesDue++;
-          }
-        } else {
-          wheel.add(lease, lease.deadlineNanos);
-        }
-      }
-      owners.collectOrphans(orphans);
-      if (expiryAction == ExpiryAction.REPORT) {
-        for (Lease lease : orphans) {
-          lease.ownerDownFlag = true;
-          releasesDue++;
-        }
-      }
-    }
-    for (Lease lease : warn) {
-      if (!lease.isReleased()) {
-        listeners.expiryWarning(lease, Duration.ofNanos(lease.deadlineNanos - now));
-      }
-    }
-    endAll(expire, ReleaseReason.EXPIRED);
-    endAll(orphans, ReleaseReason.OWNER_DOWN);
-  }
-
-  private void endAll(List<Lease> leases, ReleaseReason reason) {
-    for (Lease lease : leases) {
-      if (expiryAction == ExpiryAction.RELEASE) {
-        release(lease, reason);
-      } else if (!lease.isReleased()) {
-        listeners.releaseDue(lease, reason);
-      }
+    if (!closed) {
+      maintenance.run();
     }
   }
 
@@ -532,28 +502,86 @@ final class DefaultSnapshotRegistry implements SnapshotRegistry {
     return closed;
   }
 
+  /**
+   * The barrier: no create can take a snapshot once {@code closed} is set (under the lock that
+   * create takes it under), and every linked lease is claimed with {@code CLOSED} in the same lock
+   * section, so close() is one atomic step for every other operation. Then the claimed releases
+   * are run, the leases another thread had claimed are awaited until their native release is
+   * done, and the maintenance thread is stopped and awaited. A second caller waits for the first
+   * to finish; a listener or maintenance task that closes the registry from inside the close does
+   * not wait for itself.
+   */
   @Override
   public void close() {
-    List<Lease> live = new ArrayList<>();
+    List<Lease> claimed = new ArrayList<>();
+    List<Lease> releasedElsewhere = new ArrayList<>();
+    boolean closedBefore;
     synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      for (Lease l = creationOrder.oldest(); l != null; l = l.newerLease) {
-        live.add(l);
+      closedBefore = closed;
+      if (!closedBefore) {
+        closed = true;
+        closingThread = Thread.currentThread();
+        for (Lease l = creationOrder.oldest(); l != null; l = l.newerLease) {
+          (l.claim(ReleaseReason.CLOSED) ? claimed : releasedElsewhere).add(l);
+        }
       }
     }
-    synchronized (propertyLock) {
-      // Waits out a property read in flight; later ones see `closed` and do not touch the source.
+    if (closedBefore) {
+      // Not under the lock: the first closer needs it to unlink what it releases.
+      if (closingThread != Thread.currentThread()) {
+        Uninterruptibly.await(closeFinished);
+      }
+      return;
     }
     try {
-      maintenance.close();
+      synchronized (propertyLock) {
+        // Waits out a property read in flight; later ones see `closed` and do not touch the source.
+      }
+      completeAll(claimed, ReleaseReason.CLOSED);
+      releasedElsewhere.forEach(Lease::awaitFinished);
+      // Only now: a warning listener on the maintenance thread may be waiting for one of the
+      // releases above (it closed its lease), and cleanUp() does nothing once closed is set.
+      stopMaintenance();
+      listeners.registryClosed(this);
+    } finally {
+      closeFinished.countDown();
+    }
+  }
+
+  /**
+   * Runs releases this thread claimed, each to the end even if another throws: other threads may
+   * be waiting for any of them to finish.
+   *
+   * @return how many
+   */
+  int completeAll(List<Lease> claimed, ReleaseReason reason) {
+    Throwable failure = null;
+    for (Lease lease : claimed) {
+      try {
+        completeRelease(lease, reason);
+      } catch (RuntimeException | Error e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    return claimed.size();
+  }
+
+  private void stopMaintenance() {
+    try {
+      maintenanceTask.close();
     } catch (Exception e) {
       LOG.log(System.Logger.Level.WARNING, "stopping maintenance of snapshot registry '" + name + "' failed", e);
     }
-    releaseAll(live, ReleaseReason.CLOSED);
-    listeners.registryClosed(this);
   }
 
   @Override

@@ -7,33 +7,61 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.rocksdb.ColumnFamilyHandle;
 
 /**
- * A live or released lease.
+ * A lease, and its lifecycle as one state machine held in one atomic word.
+ *
+ * <pre>
+ *   LIVE ──claim(reason)──▶ CLAIMED ──reads drained, iterators closed, native release──▶ FINISHED
+ * </pre>
+ *
+ * <ul>
+ *   <li>LIVE: reads pin the lease (the low bits count reads in flight).
+ *   <li>CLAIMED(reason): exactly one thread won the claim, which CASes the reason into the word; from
+ *       that instant no pin succeeds, so {@link #isReleased()} (which reads the same bits) means
+ *       "no new read can start". The winner waits for the reads in flight to drain, closes the
+ *       iterators left open, releases the native snapshot, unlinks the lease from the registry.
+ *   <li>FINISHED: the native snapshot is gone. A thread that lost the claim waits for this before
+ *       answering {@link ReleaseOutcome#ALREADY_RELEASED}, so no one is told "released" while the
+ *       release is still running, and the registry's close() can wait for every lease it saw.
+ * </ul>
+ *
+ * <p>Listener order: per lease, {@code onCreated}, then perhaps {@code onExpiryWarning}, then
+ * {@code onReleased}. Two more bits serialize those calls without holding a lock: EVENT_BUSY is
+ * held by the thread delivering {@code onCreated} (from construction) or a warning; a release
+ * that finishes while it is held sets RELEASE_EVENT_PENDING instead of calling {@code onReleased},
+ * and the holder delivers it when its own call returns. A warning starts only on a live lease
+ * that no one else is announcing.
  *
  * <p>Concurrency: the fields marked "registry lock" are read and written only under the
- * registry's lock. {@code state} is the read pin: the low 31 bits count reads in flight, the sign
- * bit says a release has begun. A read pins with a CAS that fails once the sign bit is set; the
- * release sets the bit, then waits until the count drains to zero before it closes iterators and
- * releases the snapshot. That is what makes a read of a released snapshot impossible.
+ * registry's lock. {@code state} is changed only by CAS or atomic read-modify-write; every
+ * transition above is one such operation. The releasing thread publishes itself in {@code
+ * releaser} only when reads were in flight at its claim; a reader that unpins the last read of a
+ * claimed lease unparks it. Both are volatile accesses of {@code state} and {@code releaser}, so
+ * either the reader sees the releaser or the releaser sees the count at zero: no lost wake-up.
+ * Waiters for FINISHED set WAITERS and wait on the lease's monitor; the finishing thread notifies
+ * under that monitor only when the bit is set, so a release nobody waits for takes no lock.
  */
 final class Lease implements SnapshotLease {
 
-  private static final int RELEASING = Integer.MIN_VALUE;
+  private static final int READERS = (1 << 24) - 1;
+  private static final int REASON_SHIFT = 24;
+  private static final int REASON_BITS = 0b111 << REASON_SHIFT;
+  private static final int FINISHED = 1 << 27;
+  private static final int EVENT_BUSY = 1 << 28;
+  private static final int RELEASE_EVENT_PENDING = 1 << 29;
+  private static final int WAITERS = 1 << 30;
+  private static final ReleaseReason[] REASONS = ReleaseReason.values();
   private static final long NOT_YET = Long.MIN_VALUE;
-  private static final int READERS = Integer.MAX_VALUE;
   private static final VarHandle STATE;
-  private static final VarHandle REASON;
   private static final VarHandle RELEASED_NANOS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       STATE = lookup.findVarHandle(Lease.class, "state", int.class);
-      REASON = lookup.findVarHandle(Lease.class, "reason", ReleaseReason.class);
       RELEASED_NANOS = lookup.findVarHandle(Lease.class, "releasedNanos", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -65,11 +93,10 @@ final class Lease implements SnapshotLease {
   Lease ownerNext;
   OwnerReference ownerReference;
 
-  private volatile int state;
-  private volatile ReleaseReason reason;
-  // Written before the RELEASING bit is set and read only after seeing it: the atomic update of
-  // state publishes it, so it needs no fence of its own (it is written on every release).
-  private Thread releaser;
+  /** Born announcing: the creator holds the event token until its onCreated calls return. */
+  private volatile int state = EVENT_BUSY;
+  /** The thread that claimed the release, published only when it must wait for reads. */
+  private volatile Thread releaser;
   /** Ticker reading at release; {@link #NOT_YET} until the releasing thread has written it. */
   private volatile long releasedNanos = NOT_YET;
   private List<PinnedIterator> iterators; // guarded by this
@@ -86,13 +113,17 @@ final class Lease implements SnapshotLease {
     this.ttlNanos = ttlNanos;
   }
 
+  private static boolean claimed(int state) {
+    return (state & REASON_BITS) != 0;
+  }
+
   // ---- read pin ----
 
-  /** Pins the lease for one read; false once a release has begun. */
+  /** Pins the lease for one read; false once a release has been claimed. */
   boolean pin() {
     for (;;) {
       int current = state;
-      if (current < 0) {
+      if (claimed(current)) {
         return false;
       }
       if (STATE.compareAndSet(this, current, current + 1)) {
@@ -103,39 +134,144 @@ final class Lease implements SnapshotLease {
 
   void unpin() {
     int after = (int) STATE.getAndAdd(this, -1) - 1;
-    if (after == RELEASING) {
-      LockSupport.unpark(releaser);
+    if ((after & READERS) == 0 && claimed(after)) {
+      Thread waiting = releaser;
+      if (waiting != null) {
+        LockSupport.unpark(waiting);
+      }
     }
   }
 
   void pinOrThrow() {
     if (!pin()) {
-      throw new SnapshotReleasedException(id, reason);
+      throw new SnapshotReleasedException(id, reasonOrNull());
     }
   }
 
-  /** Claims the release for {@code why}; exactly one caller ever wins. */
-  boolean claimRelease(ReleaseReason why) {
-    if (!REASON.compareAndSet(this, null, why)) {
-      return false;
+  // ---- release: claim, drain, finish ----
+
+  /**
+   * LIVE to CLAIMED: claims the release for {@code why}; exactly one caller ever wins. On success
+   * the caller must {@link #awaitReadsDrained()}, release the native snapshot and {@link #finish()}.
+   */
+  boolean claim(ReleaseReason why) {
+    int bits = (why.ordinal() + 1) << REASON_SHIFT;
+    for (;;) {
+      int current = state;
+      if (claimed(current)) {
+        return false;
+      }
+      if (STATE.compareAndSet(this, current, current | bits)) {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * Waits until no read is in flight. Called by the thread that claimed the release. Parks without
+   * a timeout (the last unpin unparks it); an interrupt does not end the wait, since releasing
+   * under a read would be a use after free, and is restored for the caller.
+   */
+  void awaitReadsDrained() {
+    if (((int) STATE.getVolatile(this) & READERS) == 0) {
+      return;
     }
     releaser = Thread.currentThread();
-    STATE.getAndBitwiseOr(this, RELEASING);
-    return true;
-  }
-
-  /** Waits until no read is in flight. Called by the thread that claimed the release. */
-  void awaitReadsDrained() {
+    boolean interrupted = false;
     while (((int) STATE.getVolatile(this) & READERS) != 0) {
-      // The unpark in unpin() wakes us at once; the timeout only guards a lost wake-up.
-      LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(1));
+      LockSupport.park(this);
+      // park returns at once while the flag is set: clear it, or this loop would spin.
+      interrupted |= Thread.interrupted();
+    }
+    releaser = null;
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
-  void markReleasedAt(long nanos) {
-    // A release store: age() on another thread has no ordering with the release to rely on
-    // beyond seeing this value once written, and a full fence (on every release) buys it nothing.
+  /**
+   * CLAIMED to FINISHED, after the native release. Wakes threads waiting in {@link
+   * #awaitFinished()}.
+   *
+   * @return true if the caller must deliver {@code onReleased} now; false if another thread holds
+   *     the event token and will deliver it when its own listener call returns
+   */
+  boolean finish(long nanos) {
+    // A release store: age() needs only to see the value once written, not an order with the rest.
     RELEASED_NANOS.setRelease(this, nanos);
+    int before;
+    for (;;) {
+      before = state;
+      int after = before | FINISHED | ((before & EVENT_BUSY) != 0 ? RELEASE_EVENT_PENDING : 0);
+      if (STATE.compareAndSet(this, before, after)) {
+        break;
+      }
+    }
+    if ((before & WAITERS) != 0) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+    return (before & EVENT_BUSY) == 0;
+  }
+
+  boolean isFinished() {
+    return (state & FINISHED) != 0;
+  }
+
+  /** Waits until the claimed release has finished; not interruptible, the interrupt is kept. */
+  void awaitFinished() {
+    for (;;) {
+      int current = state;
+      if ((current & FINISHED) != 0) {
+        return;
+      }
+      if ((current & WAITERS) != 0 || STATE.compareAndSet(this, current, current | WAITERS)) {
+        break;
+      }
+    }
+    boolean interrupted = false;
+    synchronized (this) {
+      while (!isFinished()) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ---- listener order ----
+
+  /**
+   * Takes the event token to deliver a warning: only on a live lease no one is announcing. False
+   * when claimed (no warning after a release) or busy (the creator is still in onCreated).
+   */
+  boolean tryBeginEvent() {
+    for (;;) {
+      int current = state;
+      if ((current & (EVENT_BUSY | REASON_BITS)) != 0) {
+        return false;
+      }
+      if (STATE.compareAndSet(this, current, current | EVENT_BUSY)) {
+        return true;
+      }
+    }
+  }
+
+  /**
+   * Gives the event token back.
+   *
+   * @return true if a release finished meanwhile and the caller must now deliver its {@code
+   *     onReleased}
+   */
+  boolean endEvent() {
+    int before = (int) STATE.getAndBitwiseAnd(this, ~(EVENT_BUSY | RELEASE_EVENT_PENDING));
+    return (before & RELEASE_EVENT_PENDING) != 0;
   }
 
   // ---- iterators ----
@@ -210,16 +346,17 @@ final class Lease implements SnapshotLease {
 
   @Override
   public boolean isReleased() {
-    return reason != null;
+    return claimed(state);
   }
 
   @Override
   public Optional<ReleaseReason> releaseReason() {
-    return Optional.ofNullable(reason);
+    return Optional.ofNullable(reasonOrNull());
   }
 
   ReleaseReason reasonOrNull() {
-    return reason;
+    int bits = (state & REASON_BITS) >>> REASON_SHIFT;
+    return bits == 0 ? null : REASONS[bits - 1];
   }
 
   @Override
@@ -263,7 +400,7 @@ final class Lease implements SnapshotLease {
 
   @Override
   public String toString() {
-    ReleaseReason why = reason;
+    ReleaseReason why = reasonOrNull();
     return "SnapshotLease[id=" + id + ", owner=" + label + (why == null ? "" : ", released=" + why) + "]";
   }
 }

@@ -31,6 +31,11 @@ public interface SnapshotLease extends AutoCloseable {
   /** The current time-to-live, measured from creation or the last renewal. */
   Duration ttl();
 
+  /**
+   * True from the instant a release of this lease has been claimed (by any thread, for any
+   * reason): no new read can start. The native release may still be running at that instant; a
+   * {@code close()} or {@code release(id)} that comes second waits until it has finished.
+   */
   boolean isReleased();
 
   /** The release reason, empty while live. */
@@ -59,7 +64,10 @@ public interface SnapshotLease extends AutoCloseable {
   /** Opens an iterator at this snapshot; it is closed on release if still open. */
   LeaseIterator iterator(ColumnFamilyHandle columnFamily, IteratorOptions options);
 
-  /** Releases the snapshot with reason {@code MANUAL}. Idempotent. */
+  /**
+   * Releases the snapshot with reason {@code MANUAL}, waiting for reads in flight. Idempotent:
+   * if another release is running, waits until it has finished.
+   */
   @Override
   void close();
 }

@@ -24,6 +24,11 @@ public interface SnapshotListener {
    */
   default void onReleaseDue(SnapshotLease lease, ReleaseReason reason) {}
 
-  /** The registry has been closed, after every lease was released. */
+  /**
+   * The registry has been closed, after every lease was released. The {@code onReleased} of a lease
+   * whose {@code onCreated} or {@code onExpiryWarning} was still running when the registry closed
+   * is delivered by that call's thread once it returns (per-lease order comes first), so it can
+   * come after this call, e.g. when that listener closed the registry itself.
+   */
   default void onRegistryClosed(SnapshotRegistry registry) {}
 }

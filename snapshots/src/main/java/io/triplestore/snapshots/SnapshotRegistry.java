@@ -38,27 +38,18 @@ public interface SnapshotRegistry extends AutoCloseable {
    */
   SnapshotLease create(LeaseOptions options);
 
-  /**
-   * Registers a snapshot that someone else took (the source's {@code release} will be called for
-   * it on release, unless the registry only reports).
-   */
-  SnapshotLease track(Object snapshot, LeaseOptions options);
-
   /** Runs {@code work} at a new snapshot and releases it afterwards, also on exception. */
   <T, X extends Exception> T withSnapshot(SnapshotFunction<T, X> work) throws X;
 
   /** Like {@link #withSnapshot(SnapshotFunction)} with a TTL for the lease. */
   <T, X extends Exception> T withSnapshot(Duration ttl, SnapshotFunction<T, X> work) throws X;
 
-  /** Releases lease {@code id} with reason {@code MANUAL}. Never throws for a bad id. */
-  ReleaseOutcome release(long id);
-
   /**
-   * Releases lease {@code id} recording {@code reason}. For observers whose snapshots end by other
-   * means than the lease: an agent reports {@code CLOSED} for the snapshots still held when their
-   * database closes. Never throws for a bad id.
+   * Releases lease {@code id} with reason {@code MANUAL}. Never throws for a bad id. Returns once
+   * the snapshot is released, also when another thread's release of it was already running ({@code
+   * ALREADY_RELEASED} then).
    */
-  ReleaseOutcome release(long id, ReleaseReason reason);
+  ReleaseOutcome release(long id);
 
   /**
    * Restarts lease {@code id}'s clock with {@code ttl}.
@@ -133,7 +124,10 @@ public interface SnapshotRegistry extends AutoCloseable {
 
   /**
    * Releases every live lease with reason {@code CLOSED} (waiting for in-flight reads), stops
-   * maintenance and tells listeners. Idempotent; never throws.
+   * maintenance and tells listeners. A barrier: when it returns, no release (whichever thread
+   * claimed it), read or create of this registry is running, the maintenance thread has ended,
+   * and every later create fails without taking a snapshot; so the database can be closed.
+   * Idempotent (a second call waits for the first); never throws.
    */
   @Override
   void close();

@@ -1,6 +1,7 @@
 package io.triplestore.snapshots;
 
 import io.triplestore.snapshots.jfr.SnapshotJfrEvents;
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +157,17 @@ public final class SnapshotRegistryBuilder {
    * @throws IllegalArgumentException if the default TTL is above the max TTL
    */
   public SnapshotRegistry build() {
+    return buildTracking();
+  }
+
+  /**
+   * Builds a registry that can also track snapshots it did not take (for the agent); see {@link
+   * TrackingRegistry}.
+   *
+   * @throws IllegalStateException if no source was given
+   * @throws IllegalArgumentException if the default TTL is above the max TTL
+   */
+  public TrackingRegistry buildTracking() {
     if (source == null) {
       throw new IllegalStateException("a snapshot source is required: call rocksDb(db) or source(...)");
     }

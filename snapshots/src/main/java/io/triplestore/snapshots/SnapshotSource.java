@@ -5,13 +5,13 @@ import java.util.OptionalLong;
 /**
  * Where a registry's snapshots come from. The registry treats a snapshot as an opaque object and
  * asks its source to take and release it, so the registry can also track snapshots that it did not
- * take itself (see {@link SnapshotRegistry#track(Object, LeaseOptions)}).
+ * take itself (see {@link io.triplestore.snapshots.spi.TrackingRegistry}).
  *
  * @param <S> the snapshot type
  */
 public interface SnapshotSource<S> {
 
-  /** Takes a new snapshot. */
+  /** Takes a new snapshot. Called under the registry's lock, never after its close() began. */
   S take();
 
   /** Releases {@code snapshot}; called exactly once per snapshot. */

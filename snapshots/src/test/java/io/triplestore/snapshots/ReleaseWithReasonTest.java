@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class ReleaseWithReasonTest {
 
   private final List<Object> nativeReleases = new CopyOnWriteArrayList<>();
   private final RecordingListener events = new RecordingListener();
-  private final SnapshotRegistry registry = SnapshotRegistry.builder()
+  private final TrackingRegistry registry = SnapshotRegistry.builder()
       .source(new SnapshotSource<String>() {
         @Override
         public String take() {
@@ -29,7 +30,7 @@ class ReleaseWithReasonTest {
         }
       })
       .expiryAction(ExpiryAction.REPORT).scheduler(Scheduler.manual()).listener(events)
-      .build();
+      .buildTracking();
 
   @AfterEach
   void close() {

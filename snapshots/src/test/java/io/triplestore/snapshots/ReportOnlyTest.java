@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import io.triplestore.snapshots.spi.TrackingRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ReportOnlyTest {
   private final ManualTicker ticker = new ManualTicker();
   private final RecordingListener events = new RecordingListener();
   private final AtomicLong handles = new AtomicLong();
-  private final SnapshotRegistry registry = SnapshotRegistry.builder()
+  private final TrackingRegistry registry = SnapshotRegistry.builder()
       .source(new SnapshotSource<Long>() {
         @Override
         public Long take() {
@@ -33,7 +34,7 @@ class ReportOnlyTest {
         }
       })
       .expiryAction(ExpiryAction.REPORT).ticker(ticker).scheduler(Scheduler.manual()).listener(events)
-      .build();
+      .buildTracking();
 
   @AfterEach
   void close() {

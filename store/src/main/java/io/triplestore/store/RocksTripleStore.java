@@ -273,7 +273,9 @@ final class RocksTripleStore implements TripleStore {
   @Override
   public void close() {
     // Leases first: RocksDB must not close under a snapshot, and a lease read must end with
-    // SnapshotReleasedException(CLOSED), never with a read of a closed database.
+    // SnapshotReleasedException(CLOSED), never with a read of a closed database. The registry's
+    // close() is a barrier: when it returns, no lease read, native release (whichever thread
+    // claimed it) or snapshot creation is running, and none can start.
     registry.close();
     guard.close(() -> {
       writeOptions.close();
