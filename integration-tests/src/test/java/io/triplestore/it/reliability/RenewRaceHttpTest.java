@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
  * an EXPIRED release of the old deadline).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Disabled("enable once the lease branch with the renew re-check is merged")
 class RenewRaceHttpTest {
 
   private final Figures figures = Figures.of("renew race (HTTP)");
