@@ -7,7 +7,9 @@ import io.triplestore.snapshots.SnapshotRegistry;
 import io.triplestore.snapshots.SnapshotReleasedException;
 import io.triplestore.snapshots.UnknownLeaseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -16,6 +18,9 @@ import java.util.OptionalLong;
  * exception types are not on a JConsole's classpath, so they must never cross the wire.
  */
 final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
+
+  /** What a {@code limit} of 0 lists: JConsole's number fields start at 0. */
+  static final int DEFAULT_LIMIT = 100;
 
   private final SnapshotRegistry registry;
 
@@ -37,8 +42,7 @@ final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
 
   @Override
   public long getOldestAgeMillis() {
-    List<LeaseInfo> oldest = registry.count() == 0 ? List.of() : registry.info(1);
-    return oldest.isEmpty() ? 0 : oldest.get(0).age().toMillis();
+    return oldest().map(lease -> lease.age().toMillis()).orElse(0L);
   }
 
   @Override
@@ -127,6 +131,26 @@ final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
     return registry.oldestNativeSnapshotTime().orElse(-1);
   }
 
+  @Override
+  public String getOldestRocksDbSnapshotAt() {
+    long seconds = getOldestRocksDbSnapshotTime();
+    return seconds <= 0 ? "" : Instant.ofEpochSecond(seconds).toString();
+  }
+
+  @Override
+  public String getOldestLeaseCreatedAt() {
+    return oldest().map(lease -> lease.createdAt().toString()).orElse("");
+  }
+
+  @Override
+  public String getOldestAge() {
+    return oldest().map(lease -> lease.age().toString()).orElse("");
+  }
+
+  private Optional<LeaseInfo> oldest() {
+    return registry.count() == 0 ? Optional.empty() : registry.info(1).stream().findFirst();
+  }
+
   private OptionalLong nativeCount() {
     // Empty once the registry is closed: its database may be closed too.
     return registry.nativeSnapshotCount();
@@ -136,10 +160,30 @@ final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
 
   @Override
   public LeaseRow[] info(int limit) {
-    if (limit <= 0) {
-      throw new IllegalArgumentException("limit must be 1 or more: " + limit);
+    return registry.info(limitOrDefault(limit)).stream().map(InfoLeaseRow::new).toArray(LeaseRow[]::new);
+  }
+
+  @Override
+  public String leaseTable(int limit) {
+    List<LeaseInfo> leases = registry.info(limitOrDefault(limit));
+    return LeaseTable.format(leases, registry.count(),
+        "no live leases in snapshot registry '" + registry.name() + "'");
+  }
+
+  @Override
+  public LeaseRow lease(long id) {
+    requireLeaseId(id);
+    return registry.find(id).map(lease -> new InfoLeaseRow(lease.info())).orElseThrow(() ->
+        new IllegalArgumentException(
+            "no live snapshot lease with id " + id + " in snapshot registry '" + registry.name() + "'"));
+  }
+
+  private static int limitOrDefault(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException(
+          "limit must be 1 or more, or 0 for the default of " + DEFAULT_LIMIT + ": " + limit);
     }
-    return registry.info(limit).stream().map(InfoLeaseRow::new).toArray(LeaseRow[]::new);
+    return limit == 0 ? DEFAULT_LIMIT : limit;
   }
 
   @Override
