@@ -3,6 +3,7 @@ package io.triplestore.daemon.jmx;
 import io.triplestore.store.StoreStats;
 import io.triplestore.store.TripleStore;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -50,6 +51,15 @@ public final class StoreManagement implements StoreMXBean {
   @Override
   public Map<String, Long> getSstBytesByColumnFamily() {
     return stats().sstBytesByColumnFamily();
+  }
+
+  @Override
+  public String getSstBytesSummary() {
+    StoreStats stats = stats();
+    return ByteSizes.format(stats.totalSstBytes()) + stats.sstBytesByColumnFamily().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(family -> family.getKey() + " " + ByteSizes.format(family.getValue()))
+        .collect(Collectors.joining(", ", ": ", ""));
   }
 
   @Override
