@@ -2,6 +2,7 @@ package io.triplestore.daemon.jmx;
 
 import io.triplestore.daemon.config.ConfigKey;
 import io.triplestore.daemon.config.Configuration;
+import com.sun.net.httpserver.Authenticator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.triplestore.snapshots.jmx.OperatorAudit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.jolokia.jvmagent.JolokiaServer;
@@ -27,6 +29,7 @@ public final class EmbeddedJolokia implements AutoCloseable {
   public static final String BUILT_IN_POLICY = "classpath:/jolokia-access.xml";
 
   private static final Logger LOG = LogManager.getLogger(EmbeddedJolokia.class);
+  private static final Logger AUDIT = LogManager.getLogger(OperatorAudit.LOGGER);
 
   private final JolokiaServer server;
   private final boolean authenticated;
@@ -44,7 +47,7 @@ public final class EmbeddedJolokia implements AutoCloseable {
    */
   public static EmbeddedJolokia start(Configuration config, Optional<Path> home) throws IOException {
     Map<String, String> settings = settings(config, policyLocation(config, home));
-    JolokiaServer server = new JolokiaServer(new JolokiaServerConfig(settings, SystemPropertyMode.NEVER), new Log());
+    JolokiaServer server = new JolokiaServer(new AuditedConfig(settings), new Log());
     server.start();
     boolean authenticated = settings.containsKey("user");
     EmbeddedJolokia jolokia = new EmbeddedJolokia(server, authenticated);
@@ -109,6 +112,29 @@ public final class EmbeddedJolokia implements AutoCloseable {
       // Stopping inside a JVM shutdown: Jolokia cannot remove its own shutdown hook ("Shutdown in
       // progress"), and that hook, running now, stops the server.
       LOG.debug("Jolokia stops through its own shutdown hook: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Jolokia's configuration with its authenticator (when credentials are set) wrapped in a
+   * {@link LoggingAuthenticator}: failed logins logged, the user bound for the audit trail.
+   */
+  private static final class AuditedConfig extends JolokiaServerConfig {
+    private final FailedLoginLog failedLogins =
+        new FailedLoginLog("Jolokia", System::nanoTime, line -> AUDIT.warn(line));
+    private Authenticator wrapped;
+
+    AuditedConfig(Map<String, String> settings) {
+      super(settings, SystemPropertyMode.NEVER);
+    }
+
+    @Override
+    public synchronized Authenticator getAuthenticator() {
+      Authenticator own = super.getAuthenticator();
+      if (own != null && wrapped == null) {
+        wrapped = new LoggingAuthenticator(own, failedLogins);
+      }
+      return wrapped;
     }
   }
 

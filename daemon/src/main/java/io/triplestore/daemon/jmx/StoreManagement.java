@@ -1,5 +1,6 @@
 package io.triplestore.daemon.jmx;
 
+import io.triplestore.snapshots.jmx.OperatorAudit;
 import io.triplestore.store.StoreStats;
 import io.triplestore.store.TripleStore;
 import java.util.Map;
@@ -79,27 +80,32 @@ public final class StoreManagement implements StoreMXBean {
 
   @Override
   public void reclaim() {
-    timed("reclaim (forced bottommost compaction)", store::reclaim);
+    audited("reclaim", "reclaim (forced bottommost compaction)", store::reclaim);
   }
 
   @Override
   public void compact() {
-    timed("compaction", store::compact);
+    audited("compact", "compaction", store::compact);
   }
 
   @Override
   public void flush() {
-    timed("flush", store::flush);
+    audited("flush", "flush", store::flush);
   }
 
   private StoreStats stats() {
     return store.stats();
   }
 
-  private static void timed(String what, Runnable work) {
-    long start = System.nanoTime();
-    LOG.info("{} requested over JMX", what);
-    work.run();
-    LOG.info("{} done in {} ms", what, (System.nanoTime() - start) / 1_000_000);
+  /** Runs {@code work} in the caller's thread, logged as before and recorded in the audit trail. */
+  private void audited(String action, String what, Runnable work) {
+    OperatorAudit.record(store.registry().name(), action, "store", () -> {
+      long start = System.nanoTime();
+      LOG.info("{} requested over JMX", what);
+      work.run();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      LOG.info("{} done in {} ms", what, millis);
+      return millis;
+    }, millis -> "done in " + millis + " ms");
   }
 }

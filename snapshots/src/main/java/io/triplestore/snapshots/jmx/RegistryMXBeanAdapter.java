@@ -1,5 +1,6 @@
 package io.triplestore.snapshots.jmx;
 
+import io.triplestore.snapshots.HumanDuration;
 import io.triplestore.snapshots.LeaseInfo;
 import io.triplestore.snapshots.ReleaseOutcome;
 import io.triplestore.snapshots.ReleaseReason;
@@ -11,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@link SnapshotRegistryMXBean} over a registry. Checks every argument itself and answers a bad
@@ -188,44 +191,62 @@ final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
 
   @Override
   public boolean forceRelease(long id) {
-    requireLeaseId(id);
-    ReleaseOutcome outcome = registry.forceRelease(id);
-    if (outcome == ReleaseOutcome.UNKNOWN) {
-      throw unknownLease(id);
-    }
-    return outcome == ReleaseOutcome.RELEASED;
+    return audited("forceRelease", leaseTarget(id), () -> {
+      requireLeaseId(id);
+      ReleaseOutcome outcome = registry.forceRelease(id);
+      if (outcome == ReleaseOutcome.UNKNOWN) {
+        throw unknownLease(id);
+      }
+      return outcome == ReleaseOutcome.RELEASED;
+    }, released -> released ? "released" : "already released");
   }
 
   @Override
   public int forceReleaseOlderThan(long ageMillis) {
-    if (ageMillis < 0) {
-      throw new IllegalArgumentException("ageMillis must be 0 or more: " + ageMillis);
-    }
-    return registry.forceReleaseOlderThan(Duration.ofMillis(ageMillis));
+    return audited("forceReleaseOlderThan", "older than " + HumanDuration.format(Duration.ofMillis(ageMillis)), () -> {
+      if (ageMillis < 0) {
+        throw new IllegalArgumentException("ageMillis must be 0 or more: " + ageMillis);
+      }
+      return registry.forceReleaseOlderThan(Duration.ofMillis(ageMillis));
+    }, count -> "released " + count);
   }
 
   @Override
   public int forceReleaseOwner(String owner) {
-    if (owner == null || owner.isBlank()) {
-      throw new IllegalArgumentException("owner must be a non-blank owner label, as info lists it");
-    }
-    return registry.forceReleaseOwner(owner);
+    return audited("forceReleaseOwner", "owner '" + owner + "'", () -> {
+      if (owner == null || owner.isBlank()) {
+        throw new IllegalArgumentException("owner must be a non-blank owner label, as info lists it");
+      }
+      return registry.forceReleaseOwner(owner);
+    }, count -> "released " + count);
   }
 
   @Override
   public LeaseRow renew(long id, long ttlMillis) {
-    requireLeaseId(id);
-    if (ttlMillis <= 0) {
-      throw new IllegalArgumentException("ttlMillis must be 1 or more: " + ttlMillis);
-    }
-    try {
-      return new InfoLeaseRow(registry.renew(id, Duration.ofMillis(ttlMillis)));
-    } catch (UnknownLeaseException e) {
-      throw unknownLease(id);
-    } catch (SnapshotReleasedException e) {
-      throw new IllegalArgumentException(
-          "cannot renew: " + e.getMessage() + " in snapshot registry '" + registry.name() + "'");
-    }
+    String target = leaseTarget(id) + " to " + HumanDuration.format(Duration.ofMillis(ttlMillis));
+    return audited("renew", target, () -> {
+      requireLeaseId(id);
+      if (ttlMillis <= 0) {
+        throw new IllegalArgumentException("ttlMillis must be 1 or more: " + ttlMillis);
+      }
+      try {
+        return (LeaseRow) new InfoLeaseRow(registry.renew(id, Duration.ofMillis(ttlMillis)));
+      } catch (UnknownLeaseException e) {
+        throw unknownLease(id);
+      } catch (SnapshotReleasedException e) {
+        throw new IllegalArgumentException(
+            "cannot renew: " + e.getMessage() + " in snapshot registry '" + registry.name() + "'");
+      }
+    }, row -> "renewed");
+  }
+
+  private <T> T audited(String action, String target, Supplier<T> work, Function<T, String> describe) {
+    return OperatorAudit.record(registry.name(), action, target, work, describe);
+  }
+
+  /** {@code lease 42 (owner)}, naming the owner while the lease is still there to ask. */
+  private String leaseTarget(long id) {
+    return "lease " + id + registry.find(id).map(lease -> " (" + lease.ownerLabel() + ")").orElse("");
   }
 
   private static void requireLeaseId(long id) {
