@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code CLOSED} releases of the shutdown: the daemon closes the registry before the JVM's
  * shutdown hooks, among them JFR's dump, run.
  */
-@org.junit.jupiter.api.Disabled("fails until fix: JFR dumps on exit concurrently with the daemon's shutdown hook, before the CLOSED releases")
 class ShutdownRecordingTest {
 
   @TempDir Path dir;
