@@ -30,12 +30,14 @@ public final class SnapshotJfrEvents {
   /** Periodic: a registry's count, oldest age, totals and RocksDB's own snapshot count. */
   public static final String REGISTRY_STATISTICS = "triplestore.SnapshotRegistryStatistics";
 
+  /** Periodic: one of a registry's oldest live leases, with owner, age and TTL (the {@code count} oldest). */
+  public static final String OLDEST_LEASE = "triplestore.SnapshotOldestLease";
   /** An operator forced a release, renewed a lease or reclaimed space, with who and from where. */
   public static final String OPERATOR_ACTION = "triplestore.OperatorAction";
 
   /** Every event name above. */
   public static final List<String> NAMES =
-      List.of(CREATED, RELEASED, EXPIRY_WARNING, RELEASE_DUE, REGISTRY_STATISTICS, OPERATOR_ACTION);
+      List.of(CREATED, RELEASED, EXPIRY_WARNING, RELEASE_DUE, REGISTRY_STATISTICS, OLDEST_LEASE, OPERATOR_ACTION);
 
   static final String CATEGORY = "triplestore";
   static final String SUBCATEGORY = "Snapshots";
