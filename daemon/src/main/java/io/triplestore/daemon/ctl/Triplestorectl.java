@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = Triplestorectl.VersionProvider.class,
     description = "Operates a running triplestored over its Jolokia (JMX over HTTP).",
     subcommands = {LeasesCommand.class, LeaseCommand.class, ReleaseCommand.class, RenewCommand.class,
-        StatsCommand.class, ReclaimCommand.class, CompactCommand.class},
+        StatsCommand.class, ReclaimCommand.class, CompactCommand.class, WatchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:done",
@@ -40,7 +40,8 @@ import picocli.CommandLine.ScopeType;
         "  TRIPLESTORECTL_URL            like --url",
         "  TRIPLESTORECTL_USER           like --user",
         "  TRIPLESTORECTL_PASSWORD_FILE  like --password-file",
-        "  TRIPLESTORECTL_PASSWORD       the password itself (when no password file is given)"})
+        "  TRIPLESTORECTL_PASSWORD       the password itself (when no password file is given)",
+        "  TRIPLESTORECTL_JMX            like watch --jmx"})
 public final class Triplestorectl {
 
   /** The daemon's lease registry MBean. */
@@ -95,9 +96,19 @@ public final class Triplestorectl {
 
   /** The connection the options and environment describe; a bad one fails with exit code 2. */
   JolokiaConnection jolokia() {
-    Optional<String> name = first(user, "TRIPLESTORECTL_USER");
-    Optional<String> password = name.isEmpty() ? Optional.empty() : Optional.of(password(name.get()));
-    return new JolokiaConnection(uri(first(url, "TRIPLESTORECTL_URL").orElse(DEFAULT_URL)), name, password);
+    Optional<String[]> credentials = credentials();
+    return new JolokiaConnection(uri(first(url, "TRIPLESTORECTL_URL").orElse(DEFAULT_URL)),
+        credentials.map(pair -> pair[0]), credentials.map(pair -> pair[1]));
+  }
+
+  /** User and password, when a user is given; a user without a password fails with exit code 2. */
+  Optional<String[]> credentials() {
+    return first(user, "TRIPLESTORECTL_USER").map(name -> new String[] {name, password(name)});
+  }
+
+  /** A non-blank environment variable. */
+  Optional<String> environment(String variable) {
+    return first(null, variable);
   }
 
   private Optional<String> first(String flag, String variable) {

@@ -52,7 +52,24 @@ final class Triplestorectl {
     return this;
   }
 
-  Run run(String... arguments) {
+  /** A run in the background ({@code watch}): the process and where its stdout and stderr go. */
+  record Background(Process process, Path out, Path err) implements AutoCloseable {
+    String output() {
+      try {
+        return Files.readString(out) + Files.readString(err);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  Background start(String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(DaemonProcess.distribution().resolve("bin/triplestorectl").toString());
     command.addAll(List.of(arguments));
@@ -64,7 +81,18 @@ final class Triplestorectl {
       builder.environment().keySet().removeIf(name -> name.startsWith("TRIPLESTORECTL_"));
       builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
       builder.environment().putAll(environment);
-      Process process = builder.start();
+      return new Background(builder.start(), out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Run run(String... arguments) {
+    Background started = start(arguments);
+    Process process = started.process();
+    Path out = started.out();
+    Path err = started.err();
+    try {
       if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         throw new IllegalStateException("triplestorectl " + List.of(arguments) + " still running after 2 minutes");
