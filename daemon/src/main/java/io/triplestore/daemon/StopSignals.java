@@ -9,6 +9,9 @@ import sun.misc.Signal;
  * point: the JVM runs its shutdown hooks concurrently and in no order, so a stop done in a hook
  * races JFR's dump-on-exit hook, and a recording started at launch missed the {@code CLOSED}
  * releases. Here every lease is released before {@link System#exit} starts the hooks.
+ *
+ * <p>Concurrency: each signal starts its own stopping thread; the {@code stop} given to
+ * {@link #install} must let a second caller wait for the first (Lifecycle's does, with a lock).
  */
 final class StopSignals {
 

@@ -18,6 +18,9 @@ import javax.security.auth.Subject;
  * just authenticated); the {@link JMXPrincipal} of a remote JMX call with the RMI client's
  * address; a remote JMX call without authentication; else an in-process call.
  *
+ * <p>Concurrency: {@link #current()} reads only the calling thread's state (its binding, its JMX
+ * Subject, its RMI call), so any thread may call it at any time.
+ *
  * @param name the user: a Jolokia user, a JMX principal, {@code unauthenticated} or {@code local}
  * @param address where the request came from: an IP address, or {@code in-process}
  * @param via the channel: {@code jolokia}, {@code jmx} or {@code local}

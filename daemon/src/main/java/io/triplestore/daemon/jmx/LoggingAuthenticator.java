@@ -13,6 +13,9 @@ import java.util.Optional;
  * the request's thread as the {@link Operator} of the audit trail. The JDK's HTTP server runs the
  * authenticator and then the handler on the same thread, and every request passes here first, so
  * each request's MBean calls see its own user; a refused request unbinds.
+ *
+ * <p>Concurrency: one instance serves every Jolokia request thread; it keeps no state of its own
+ * (the binding is per thread, the failure log is thread-safe).
  */
 final class LoggingAuthenticator extends Authenticator {
 
