@@ -35,6 +35,17 @@ triplestore_events() {
       <setting name="stackTrace">false</setting>
     </event>
 
+    <event name="triplestore.SnapshotOldestLease">
+      <setting name="enabled">true</setting>
+      <setting name="period">$2</setting>
+      <setting name="count">10</setting>
+    </event>
+
+    <event name="triplestore.OperatorAction">
+      <setting name="enabled">true</setting>
+      <setting name="stackTrace">false</setting>
+    </event>
+
     <event name="triplestore.SnapshotRegistryStatistics">
       <setting name="enabled">true</setting>
       <setting name="period">$2</setting>

@@ -8,7 +8,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * The process around the daemon: starting it, the shutdown hook that stops it on SIGTERM (and
+ * The process around the daemon: starting it, stopping it on SIGTERM or SIGINT before the JVM's
+ * shutdown hooks run ({@link StopSignals}), the shutdown hook that stops it on any other exit (and
  * stops log4j last, so the final lines are written), and the exit codes.
  */
 final class Lifecycle {
@@ -31,9 +32,19 @@ final class Lifecycle {
       LOG.error("triplestored failed to start: {}", e.toString(), e);
       return 1;
     }
+    // A signal's handler and the shutdown hook may both stop it; the second waits for the first.
+    Object stopping = new Object();
+    Runnable stop = () -> {
+      synchronized (stopping) {
+        daemon.close();
+      }
+    };
+    if (!StopSignals.install(stop)) {
+      LOG.warn("SIGTERM and SIGINT cannot be handled (-Xrs?): a recording started at launch may miss the CLOSED releases");
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
-        daemon.close();
+        stop.run();
       } finally {
         shutdownLogging();
       }

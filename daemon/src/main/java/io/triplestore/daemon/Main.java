@@ -14,7 +14,9 @@ import java.util.Optional;
  * a bad value costs nothing and exits 2 with one line), then sets up logging, then serves or
  * imports.
  *
- * <p>Exit codes: 0 done, 1 failed, 2 bad command line or configuration, or data directory in use.
+ * <p>Exit codes: 0 done, 1 failed, 2 bad command line or configuration, a port or the data
+ * directory in use; a stop by SIGTERM exits 143, by SIGINT 130 (the JVM's 128 + signal), both
+ * after the same clean shutdown.
  * No static logger here: log4j must not start before {@code log.dir} is known.
  */
 public final class Main {
@@ -33,7 +35,14 @@ public final class Main {
         Help.print(System.out);
         return;
       }
+      if (commandLine.command() == CommandLine.Command.VERSION) {
+        System.out.println("triplestored " + Version.current());
+        return;
+      }
       config = Configuration.resolve(commandLine.flags(), System.getenv(), commandLine.configFile());
+      if (commandLine.command() == CommandLine.Command.SERVE) {
+        ListenPorts.requireFree(config);
+      }
     } catch (ConfigException e) {
       System.err.println("triplestored: " + e.getMessage());
       System.exit(EXIT_CONFIG);

@@ -25,7 +25,9 @@ public record CommandLine(Command command, List<String> arguments, Map<String, S
     /** Load an N-Triples file into a data dir no daemon is serving. */
     IMPORT,
     /** Print the usage and every key. */
-    HELP
+    HELP,
+    /** Print the version. */
+    VERSION
   }
 
   /**
@@ -41,6 +43,9 @@ public record CommandLine(Command command, List<String> arguments, Map<String, S
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
         return new CommandLine(Command.HELP, List.of(), Map.of(), Optional.empty());
+      }
+      if (arg.equals("--version") || arg.equals("-V")) {
+        return new CommandLine(Command.VERSION, List.of(), Map.of(), Optional.empty());
       }
       if (!arg.startsWith("--")) {
         positional.add(arg);

@@ -3,6 +3,7 @@ package io.triplestore.daemon.jmx;
 import com.sun.net.httpserver.HttpServer;
 import io.triplestore.daemon.config.ConfigKey;
 import io.triplestore.daemon.config.Configuration;
+import com.sun.net.httpserver.Authenticator;
 import io.triplestore.daemon.http.SitePolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.triplestore.snapshots.jmx.OperatorAudit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +40,7 @@ public final class EmbeddedJolokia implements AutoCloseable {
   public static final String BUILT_IN_POLICY = "classpath:/jolokia-access.xml";
 
   private static final Logger LOG = LogManager.getLogger(EmbeddedJolokia.class);
+  private static final Logger AUDIT = LogManager.getLogger(OperatorAudit.LOGGER);
 
   /** Request threads: Jolokia's requests are small and few. */
   private static final int THREADS = 4;
@@ -148,13 +151,27 @@ public final class EmbeddedJolokia implements AutoCloseable {
   }
 
   /**
-   * Jolokia's server configuration, with its authenticator made: Jolokia makes it only for a server
-   * it creates itself, and this one it is handed.
+   * Jolokia's server configuration, with its authenticator made (Jolokia makes it only for a server
+   * it creates itself, and this one it is handed) and, when credentials are set, wrapped in a
+   * {@link LoggingAuthenticator}: failed logins logged, the user bound for the audit trail.
    */
   private static final class ServerConfig extends JolokiaServerConfig {
+    private final FailedLoginLog failedLogins =
+        new FailedLoginLog("Jolokia", System::nanoTime, line -> AUDIT.warn(line));
+    private Authenticator wrapped;
+
     ServerConfig(Map<String, String> settings) {
       super(settings, SystemPropertyMode.NEVER);
       initAuthenticator();
+    }
+
+    @Override
+    public synchronized Authenticator getAuthenticator() {
+      Authenticator own = super.getAuthenticator();
+      if (own != null && wrapped == null) {
+        wrapped = new LoggingAuthenticator(own, failedLogins);
+      }
+      return wrapped;
     }
   }
 

@@ -11,15 +11,19 @@ import java.rmi.NoSuchObjectException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
 import java.rmi.server.RMIServerSocketFactory;
+import java.rmi.server.RemoteServer;
+import java.rmi.server.ServerNotActiveException;
 import java.rmi.server.UnicastRemoteObject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.management.remote.JMXConnectorServer;
-import javax.management.remote.JMXConnectorServerFactory;
 import javax.management.remote.JMXServiceURL;
+import javax.management.remote.rmi.RMIConnection;
 import javax.management.remote.rmi.RMIConnectorServer;
+import javax.management.remote.rmi.RMIJRMPServerImpl;
+import io.triplestore.snapshots.jmx.OperatorAudit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -31,6 +35,7 @@ import org.apache.logging.log4j.Logger;
 public final class RemoteJmx implements AutoCloseable {
 
   private static final Logger LOG = LogManager.getLogger(RemoteJmx.class);
+  private static final Logger AUDIT = LogManager.getLogger(OperatorAudit.LOGGER);
 
   private final Registry registry;
   private final JMXConnectorServer connector;
@@ -73,8 +78,8 @@ public final class RemoteJmx implements AutoCloseable {
       accessFile.ifPresent(file -> environment.put("jmx.remote.x.access.file", file.toAbsolutePath().toString()));
       // Credentials are a String[]: refuse to deserialize anything else from unauthenticated clients.
       environment.put(RMIConnectorServer.CREDENTIALS_FILTER_PATTERN, "java.lang.String;!*");
-      JMXConnectorServer connector = JMXConnectorServerFactory.newJMXConnectorServer(
-          url, environment, ManagementFactory.getPlatformMBeanServer());
+      JMXConnectorServer connector = new RMIConnectorServer(url, environment,
+          new LoggingRmiServer(port, sockets, environment), ManagementFactory.getPlatformMBeanServer());
       connector.start();
       LOG.info("remote JMX listening on {} (password file {}{})", url, passwordFile,
           accessFile.map(file -> ", access file " + file).orElse(", every authenticated user read-write"));
@@ -110,6 +115,42 @@ public final class RemoteJmx implements AutoCloseable {
       UnicastRemoteObject.unexportObject(registry, true);
     } catch (NoSuchObjectException e) {
       // already gone
+    }
+  }
+
+  /**
+   * The RMI connector's server object, which authenticates each new client (with the password
+   * file of its environment, as the JDK's own), plus a rate-limited WARN line for every failed
+   * login with the client's address.
+   */
+  static final class LoggingRmiServer extends RMIJRMPServerImpl {
+    private static final FailedLoginLog FAILED_LOGINS =
+        new FailedLoginLog("remote JMX", System::nanoTime, line -> AUDIT.warn(line));
+
+    LoggingRmiServer(int port, RMIServerSocketFactory sockets, Map<String, ?> environment) throws IOException {
+      super(port, null, sockets, environment);
+    }
+
+    @Override
+    public RMIConnection newClient(Object credentials) throws IOException {
+      try {
+        return super.newClient(credentials);
+      } catch (SecurityException e) {
+        FAILED_LOGINS.failed(claimedUser(credentials), clientHost());
+        throw e;
+      }
+    }
+
+    private static String claimedUser(Object credentials) {
+      return credentials instanceof String[] pair && pair.length > 0 ? pair[0] : null;
+    }
+
+    private static String clientHost() {
+      try {
+        return RemoteServer.getClientHost();
+      } catch (ServerNotActiveException e) {
+        return "an unknown address";
+      }
     }
   }
 

@@ -31,6 +31,12 @@ public interface StoreMXBean {
   /** SST bytes per column family. */
   Map<String, Long> getSstBytesByColumnFamily();
 
+  /**
+   * The SST sizes in one line for one look: {@code 95.1 MiB: spo 30.2 MiB, pos 30.0 MiB, ...},
+   * largest column family first ({@link #getSstBytesByColumnFamily()} pages one per view in JConsole).
+   */
+  String getSstBytesSummary();
+
   /** Every RocksDB snapshot of the database, leased or not. */
   long getNativeSnapshots();
 

@@ -1,8 +1,10 @@
 package io.triplestore.daemon.jmx;
 
+import io.triplestore.snapshots.jmx.OperatorAudit;
 import io.triplestore.store.StoreStats;
 import io.triplestore.store.TripleStore;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -53,6 +55,15 @@ public final class StoreManagement implements StoreMXBean {
   }
 
   @Override
+  public String getSstBytesSummary() {
+    StoreStats stats = stats();
+    return ByteSizes.format(stats.totalSstBytes()) + stats.sstBytesByColumnFamily().entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .map(family -> family.getKey() + " " + ByteSizes.format(family.getValue()))
+        .collect(Collectors.joining(", ", ": ", ""));
+  }
+
+  @Override
   public long getNativeSnapshots() {
     return stats().nativeSnapshots();
   }
@@ -69,27 +80,32 @@ public final class StoreManagement implements StoreMXBean {
 
   @Override
   public void reclaim() {
-    timed("reclaim (forced bottommost compaction)", store::reclaim);
+    audited("reclaim", "reclaim (forced bottommost compaction)", store::reclaim);
   }
 
   @Override
   public void compact() {
-    timed("compaction", store::compact);
+    audited("compact", "compaction", store::compact);
   }
 
   @Override
   public void flush() {
-    timed("flush", store::flush);
+    audited("flush", "flush", store::flush);
   }
 
   private StoreStats stats() {
     return store.stats();
   }
 
-  private static void timed(String what, Runnable work) {
-    long start = System.nanoTime();
-    LOG.info("{} requested over JMX", what);
-    work.run();
-    LOG.info("{} done in {} ms", what, (System.nanoTime() - start) / 1_000_000);
+  /** Runs {@code work} in the caller's thread, logged as before and recorded in the audit trail. */
+  private void audited(String action, String what, Runnable work) {
+    OperatorAudit.record(store.registry().name(), action, "store", () -> {
+      long start = System.nanoTime();
+      LOG.info("{} requested over JMX", what);
+      work.run();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      LOG.info("{} done in {} ms", what, millis);
+      return millis;
+    }, millis -> "done in " + millis + " ms");
   }
 }

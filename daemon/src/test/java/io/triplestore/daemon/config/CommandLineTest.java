@@ -22,6 +22,12 @@ class CommandLineTest {
   }
 
   @Test
+  void versionIsACommandWhereverItStands() {
+    assertThat(CommandLine.parse("--version").command()).isEqualTo(CommandLine.Command.VERSION);
+    assertThat(CommandLine.parse("--http.port=1", "-V").command()).isEqualTo(CommandLine.Command.VERSION);
+  }
+
+  @Test
   void importTakesExactlyOneFile() {
     CommandLine line = CommandLine.parse("import", "data.nt", "--data.dir", "/tmp/x");
     assertThat(line.command()).isEqualTo(CommandLine.Command.IMPORT);

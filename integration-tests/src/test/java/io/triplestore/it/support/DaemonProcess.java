@@ -216,6 +216,22 @@ public final class DaemonProcess implements AutoCloseable {
     return waitFor(bound) ? process.exitValue() : -1;
   }
 
+  /** Sends signal {@code name} ({@code INT}, {@code HUP}, ...) with kill(1), then waits at most {@code bound}; the exit code, or -1. */
+  public int signal(String name, Duration bound) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return waitFor(bound) ? process.exitValue() : -1;
+  }
+
   private boolean waitFor(Duration bound) {
     try {
       return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);

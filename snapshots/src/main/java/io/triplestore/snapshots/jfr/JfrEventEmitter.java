@@ -1,11 +1,13 @@
 package io.triplestore.snapshots.jfr;
 
+import io.triplestore.snapshots.LeaseInfo;
 import io.triplestore.snapshots.RegistryStatistics;
 import io.triplestore.snapshots.ReleaseReason;
 import io.triplestore.snapshots.SnapshotLease;
 import io.triplestore.snapshots.SnapshotListener;
 import io.triplestore.snapshots.SnapshotRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.FlightRecorder;
@@ -32,6 +34,7 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
   private final SnapshotRegistry registry;
   private final String registryName;
   private final Runnable statisticsHook = this::emitStatistics;
+  private final Runnable oldestLeasesHook = this::emitOldestLeases;
   private final AtomicBoolean hookAdded = new AtomicBoolean();
   private volatile boolean recorderUp;
   private volatile boolean stopped;
@@ -52,6 +55,7 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
     FlightRecorder.removeListener(this);
     if (hookAdded.get()) {
       FlightRecorder.removePeriodicEvent(statisticsHook);
+      FlightRecorder.removePeriodicEvent(oldestLeasesHook);
     }
   }
 
@@ -62,8 +66,10 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
       return;
     }
     FlightRecorder.addPeriodicEvent(SnapshotRegistryStatisticsEvent.class, statisticsHook);
+    FlightRecorder.addPeriodicEvent(SnapshotOldestLeaseEvent.class, oldestLeasesHook);
     if (stopped) {
       FlightRecorder.removePeriodicEvent(statisticsHook);
+      FlightRecorder.removePeriodicEvent(oldestLeasesHook);
     }
   }
 
@@ -149,6 +155,19 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
     event.rocksDbSnapshotCount = rocksDbCount.orElse(-1);
     event.untrackedSnapshotCount = rocksDbCount.isPresent() ? statistics.untrackedSnapshotCount() : -1;
     event.commit();
+  }
+
+  private void emitOldestLeases() {
+    int count = OldestLeaseCount.current();
+    if (stopped || registry.isClosed() || count == 0 || !new SnapshotOldestLeaseEvent().shouldCommit()) {
+      return;
+    }
+    List<LeaseInfo> oldest = registry.info(count);
+    for (int i = 0; i < oldest.size(); i++) {
+      SnapshotOldestLeaseEvent event = new SnapshotOldestLeaseEvent();
+      event.describe(registryName, oldest.get(i), i + 1);
+      event.commit();
+    }
   }
 
   @Override

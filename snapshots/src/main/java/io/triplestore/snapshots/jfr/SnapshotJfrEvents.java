@@ -1,7 +1,9 @@
 package io.triplestore.snapshots.jfr;
 
+import io.triplestore.snapshots.Operator;
 import io.triplestore.snapshots.SnapshotRegistry;
 import java.util.List;
+import jdk.jfr.FlightRecorder;
 
 /**
  * The registry's JDK Flight Recorder events. {@code SnapshotRegistryBuilder.build()} installs them
@@ -28,14 +30,40 @@ public final class SnapshotJfrEvents {
   /** Periodic: a registry's count, oldest age, totals and RocksDB's own snapshot count. */
   public static final String REGISTRY_STATISTICS = "triplestore.SnapshotRegistryStatistics";
 
+  /** Periodic: one of a registry's oldest live leases, with owner, age and TTL (the {@code count} oldest). */
+  public static final String OLDEST_LEASE = "triplestore.SnapshotOldestLease";
+  /** An operator forced a release, renewed a lease or reclaimed space, with who and from where. */
+  public static final String OPERATOR_ACTION = "triplestore.OperatorAction";
+
   /** Every event name above. */
   public static final List<String> NAMES =
-      List.of(CREATED, RELEASED, EXPIRY_WARNING, RELEASE_DUE, REGISTRY_STATISTICS);
+      List.of(CREATED, RELEASED, EXPIRY_WARNING, RELEASE_DUE, REGISTRY_STATISTICS, OLDEST_LEASE, OPERATOR_ACTION);
 
   static final String CATEGORY = "triplestore";
   static final String SUBCATEGORY = "Snapshots";
 
   private SnapshotJfrEvents() {}
+
+  /**
+   * Emits a {@link #OPERATOR_ACTION} event. Costs nothing before the Flight Recorder is
+   * initialized (the event class is not even loaded), like the lease events.
+   */
+  public static void operatorAction(String registry, String action, String target, Operator operator, String result) {
+    if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty() || !FlightRecorder.isInitialized()) {
+      return;
+    }
+    OperatorActionEvent event = new OperatorActionEvent();
+    if (event.shouldCommit()) {
+      event.registry = registry;
+      event.action = action;
+      event.target = target;
+      event.operator = operator.name();
+      event.address = operator.address();
+      event.via = operator.via();
+      event.result = result;
+      event.commit();
+    }
+  }
 
   /**
    * Emits {@code registry}'s events from now until it is closed. Does nothing on a runtime without

@@ -47,15 +47,31 @@ final class MBeanDocs {
           "RocksDbSnapshotCount minus Count: snapshots someone holds outside this registry; -1 when unknown"),
       Map.entry("OldestRocksDbSnapshotTime",
           "Unix time in seconds of RocksDB's oldest live snapshot (rocksdb.oldest-snapshot-time); "
-              + "0 when it holds none, -1 when it cannot be read"));
+              + "0 when it holds none, -1 when it cannot be read"),
+      Map.entry("OldestRocksDbSnapshotAt",
+          "OldestRocksDbSnapshotTime as an ISO-8601 instant (UTC); empty when RocksDB holds none or it cannot be read"),
+      Map.entry("OldestLeaseCreatedAt", "When the oldest live lease was created, ISO-8601 (UTC); empty without leases"),
+      Map.entry("OldestAge", "OldestAgeMillis as an ISO-8601 duration (PT1M15S); empty without leases"));
+
+  private static final Parameter LIMIT = new Parameter("limit",
+      "How many leases to list: 0 for " + RegistryMXBeanAdapter.DEFAULT_LIMIT + ", else 1 or more (capped at "
+          + SnapshotRegistry.MAX_INFO_LIMIT + ")");
 
   static final Map<String, Operation> OPERATIONS = Map.of(
       "info", new Operation(
           "Live leases, oldest first: id, owner, thread, age, TTL, remaining time, warned, creation stack. "
               + "Returns at most " + SnapshotRegistry.MAX_INFO_LIMIT + " rows whatever the limit",
           MBeanOperationInfo.INFO,
-          List.of(new Parameter("limit",
-              "How many leases to list, 1 or more (capped at " + SnapshotRegistry.MAX_INFO_LIMIT + ")"))),
+          List.of(LIMIT)),
+      "leaseTable", new Operation(
+          "The oldest live leases as a text table, one lease a line (id, owner, age, TTL, remaining, state, "
+              + "thread, created): every lease in one view",
+          MBeanOperationInfo.INFO,
+          List.of(LIMIT)),
+      "lease", new Operation(
+          "One live lease by id: owner, thread, age, TTL, remaining time, warned, creation stack",
+          MBeanOperationInfo.INFO,
+          List.of(new Parameter("id", "The lease id, as listed by info or leaseTable"))),
       "forceRelease", new Operation(
           "Releases one lease now (reason FORCED), after its in-flight reads finish. "
               + "Returns false when it had already been released",

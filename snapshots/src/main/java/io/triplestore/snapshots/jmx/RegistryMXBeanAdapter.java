@@ -1,5 +1,6 @@
 package io.triplestore.snapshots.jmx;
 
+import io.triplestore.snapshots.HumanDuration;
 import io.triplestore.snapshots.LeaseInfo;
 import io.triplestore.snapshots.ReleaseOutcome;
 import io.triplestore.snapshots.ReleaseReason;
@@ -7,8 +8,12 @@ import io.triplestore.snapshots.SnapshotRegistry;
 import io.triplestore.snapshots.SnapshotReleasedException;
 import io.triplestore.snapshots.UnknownLeaseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@link SnapshotRegistryMXBean} over a registry. Checks every argument itself and answers a bad
@@ -16,6 +21,9 @@ import java.util.OptionalLong;
  * exception types are not on a JConsole's classpath, so they must never cross the wire.
  */
 final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
+
+  /** What a {@code limit} of 0 lists: JConsole's number fields start at 0. */
+  static final int DEFAULT_LIMIT = 100;
 
   private final SnapshotRegistry registry;
 
@@ -37,8 +45,7 @@ final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
 
   @Override
   public long getOldestAgeMillis() {
-    List<LeaseInfo> oldest = registry.count() == 0 ? List.of() : registry.info(1);
-    return oldest.isEmpty() ? 0 : oldest.get(0).age().toMillis();
+    return oldest().map(lease -> lease.age().toMillis()).orElse(0L);
   }
 
   @Override
@@ -127,6 +134,26 @@ final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
     return registry.oldestNativeSnapshotTime().orElse(-1);
   }
 
+  @Override
+  public String getOldestRocksDbSnapshotAt() {
+    long seconds = getOldestRocksDbSnapshotTime();
+    return seconds <= 0 ? "" : Instant.ofEpochSecond(seconds).toString();
+  }
+
+  @Override
+  public String getOldestLeaseCreatedAt() {
+    return oldest().map(lease -> lease.createdAt().toString()).orElse("");
+  }
+
+  @Override
+  public String getOldestAge() {
+    return oldest().map(lease -> lease.age().toString()).orElse("");
+  }
+
+  private Optional<LeaseInfo> oldest() {
+    return registry.count() == 0 ? Optional.empty() : registry.info(1).stream().findFirst();
+  }
+
   private OptionalLong nativeCount() {
     // Empty once the registry is closed: its database may be closed too.
     return registry.nativeSnapshotCount();
@@ -136,52 +163,90 @@ final class RegistryMXBeanAdapter implements SnapshotRegistryMXBean {
 
   @Override
   public LeaseRow[] info(int limit) {
-    if (limit <= 0) {
-      throw new IllegalArgumentException("limit must be 1 or more: " + limit);
+    return registry.info(limitOrDefault(limit)).stream().map(InfoLeaseRow::new).toArray(LeaseRow[]::new);
+  }
+
+  @Override
+  public String leaseTable(int limit) {
+    List<LeaseInfo> leases = registry.info(limitOrDefault(limit));
+    return LeaseTable.format(leases, registry.count(),
+        "no live leases in snapshot registry '" + registry.name() + "'");
+  }
+
+  @Override
+  public LeaseRow lease(long id) {
+    requireLeaseId(id);
+    return registry.find(id).map(lease -> new InfoLeaseRow(lease.info())).orElseThrow(() ->
+        new IllegalArgumentException(
+            "no live snapshot lease with id " + id + " in snapshot registry '" + registry.name() + "'"));
+  }
+
+  private static int limitOrDefault(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException(
+          "limit must be 1 or more, or 0 for the default of " + DEFAULT_LIMIT + ": " + limit);
     }
-    return registry.info(limit).stream().map(InfoLeaseRow::new).toArray(LeaseRow[]::new);
+    return limit == 0 ? DEFAULT_LIMIT : limit;
   }
 
   @Override
   public boolean forceRelease(long id) {
-    requireLeaseId(id);
-    ReleaseOutcome outcome = registry.forceRelease(id);
-    if (outcome == ReleaseOutcome.UNKNOWN) {
-      throw unknownLease(id);
-    }
-    return outcome == ReleaseOutcome.RELEASED;
+    return audited("forceRelease", leaseTarget(id), () -> {
+      requireLeaseId(id);
+      ReleaseOutcome outcome = registry.forceRelease(id);
+      if (outcome == ReleaseOutcome.UNKNOWN) {
+        throw unknownLease(id);
+      }
+      return outcome == ReleaseOutcome.RELEASED;
+    }, released -> released ? "released" : "already released");
   }
 
   @Override
   public int forceReleaseOlderThan(long ageMillis) {
-    if (ageMillis < 0) {
-      throw new IllegalArgumentException("ageMillis must be 0 or more: " + ageMillis);
-    }
-    return registry.forceReleaseOlderThan(Duration.ofMillis(ageMillis));
+    return audited("forceReleaseOlderThan", "older than " + HumanDuration.format(Duration.ofMillis(ageMillis)), () -> {
+      if (ageMillis < 0) {
+        throw new IllegalArgumentException("ageMillis must be 0 or more: " + ageMillis);
+      }
+      return registry.forceReleaseOlderThan(Duration.ofMillis(ageMillis));
+    }, count -> "released " + count);
   }
 
   @Override
   public int forceReleaseOwner(String owner) {
-    if (owner == null || owner.isBlank()) {
-      throw new IllegalArgumentException("owner must be a non-blank owner label, as info lists it");
-    }
-    return registry.forceReleaseOwner(owner);
+    return audited("forceReleaseOwner", "owner '" + owner + "'", () -> {
+      if (owner == null || owner.isBlank()) {
+        throw new IllegalArgumentException("owner must be a non-blank owner label, as info lists it");
+      }
+      return registry.forceReleaseOwner(owner);
+    }, count -> "released " + count);
   }
 
   @Override
   public LeaseRow renew(long id, long ttlMillis) {
-    requireLeaseId(id);
-    if (ttlMillis <= 0) {
-      throw new IllegalArgumentException("ttlMillis must be 1 or more: " + ttlMillis);
-    }
-    try {
-      return new InfoLeaseRow(registry.renew(id, Duration.ofMillis(ttlMillis)));
-    } catch (UnknownLeaseException e) {
-      throw unknownLease(id);
-    } catch (SnapshotReleasedException e) {
-      throw new IllegalArgumentException(
-          "cannot renew: " + e.getMessage() + " in snapshot registry '" + registry.name() + "'");
-    }
+    String target = leaseTarget(id) + " to " + HumanDuration.format(Duration.ofMillis(ttlMillis));
+    return audited("renew", target, () -> {
+      requireLeaseId(id);
+      if (ttlMillis <= 0) {
+        throw new IllegalArgumentException("ttlMillis must be 1 or more: " + ttlMillis);
+      }
+      try {
+        return (LeaseRow) new InfoLeaseRow(registry.renew(id, Duration.ofMillis(ttlMillis)));
+      } catch (UnknownLeaseException e) {
+        throw unknownLease(id);
+      } catch (SnapshotReleasedException e) {
+        throw new IllegalArgumentException(
+            "cannot renew: " + e.getMessage() + " in snapshot registry '" + registry.name() + "'");
+      }
+    }, row -> "renewed");
+  }
+
+  private <T> T audited(String action, String target, Supplier<T> work, Function<T, String> describe) {
+    return OperatorAudit.record(registry.name(), action, target, work, describe);
+  }
+
+  /** {@code lease 42 (owner)}, naming the owner while the lease is still there to ask. */
+  private String leaseTarget(long id) {
+    return "lease " + id + registry.find(id).map(lease -> " (" + lease.ownerLabel() + ")").orElse("");
   }
 
   private static void requireLeaseId(long id) {

@@ -68,8 +68,29 @@ public interface SnapshotRegistryMXBean {
 
   long getOldestRocksDbSnapshotTime();
 
-  /** Up to {@code limit} live leases, oldest first; capped at {@code SnapshotRegistry.MAX_INFO_LIMIT}. */
+  /** {@link #getOldestRocksDbSnapshotTime()} as an ISO-8601 instant; empty when none or unknown. */
+  String getOldestRocksDbSnapshotAt();
+
+  /** When the oldest live lease was created, ISO-8601; empty without leases. */
+  String getOldestLeaseCreatedAt();
+
+  /** {@link #getOldestAgeMillis()} as an ISO-8601 duration ({@code PT1M15S}); empty without leases. */
+  String getOldestAge();
+
+  /**
+   * Up to {@code limit} live leases, oldest first; 0 means {@value RegistryMXBeanAdapter#DEFAULT_LIMIT};
+   * capped at {@code SnapshotRegistry.MAX_INFO_LIMIT}.
+   */
   LeaseRow[] info(int limit);
+
+  /**
+   * The oldest {@code limit} live leases (0: {@value RegistryMXBeanAdapter#DEFAULT_LIMIT}) as a
+   * fixed-width text table, one lease a line: what JConsole's result dialog shows in one view.
+   */
+  String leaseTable(int limit);
+
+  /** The live lease {@code id}. */
+  LeaseRow lease(long id);
 
   /** Releases lease {@code id} with reason {@code FORCED}; false when it was already released. */
   boolean forceRelease(long id);

@@ -56,12 +56,12 @@ class EventMetadataTest {
   }
 
   @Test
-  void onlyTheStatisticsEventIsPeriodicEveryTenSecondsByDefault() {
+  void onlyTheStatisticsAndOldestLeaseEventsArePeriodicEveryTenSecondsByDefault() {
     for (Class<? extends Event> type : EventClasses.all()) {
       // JFR keeps setting annotations such as @Period out of the EventType: read the class.
       Period period = type.getAnnotation(Period.class);
       String name = EventClasses.nameOf(type);
-      if (name.equals(SnapshotJfrEvents.REGISTRY_STATISTICS)) {
+      if (name.equals(SnapshotJfrEvents.REGISTRY_STATISTICS) || name.equals(SnapshotJfrEvents.OLDEST_LEASE)) {
         assertThat(period).as(name).isNotNull();
         assertThat(period.value()).isEqualTo("10 s");
       } else {

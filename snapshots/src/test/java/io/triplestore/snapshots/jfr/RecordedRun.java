@@ -38,6 +38,11 @@ final class RecordedRun {
     }
   }
 
+  /** Records {@code action}-less: starts and stops {@code recording} as configured by the caller. */
+  static List<RecordedEvent> recordWith(Recording recording, Path dir, String registry) throws Exception {
+    return run(recording, dir, registry, () -> { });
+  }
+
   private static List<RecordedEvent> run(Recording recording, Path dir, String registry, ThrowingRunnable action)
       throws Exception {
     recording.start();

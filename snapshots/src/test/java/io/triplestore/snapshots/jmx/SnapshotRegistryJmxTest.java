@@ -129,8 +129,11 @@ class SnapshotRegistryJmxTest {
         .collect(Collectors.toMap(MBeanOperationInfo::getName, Function.identity()));
 
     assertThat(operations.keySet())
-        .containsExactlyInAnyOrder("info", "forceRelease", "forceReleaseOlderThan", "forceReleaseOwner", "renew");
+        .containsExactlyInAnyOrder("info", "leaseTable", "lease", "forceRelease", "forceReleaseOlderThan",
+            "forceReleaseOwner", "renew");
     assertOperation(operations.get("info"), MBeanOperationInfo.INFO, "limit");
+    assertOperation(operations.get("leaseTable"), MBeanOperationInfo.INFO, "limit");
+    assertOperation(operations.get("lease"), MBeanOperationInfo.INFO, "id");
     assertOperation(operations.get("forceRelease"), MBeanOperationInfo.ACTION, "id");
     assertOperation(operations.get("forceReleaseOlderThan"), MBeanOperationInfo.ACTION, "ageMillis");
     assertOperation(operations.get("forceReleaseOwner"), MBeanOperationInfo.ACTION, "owner");

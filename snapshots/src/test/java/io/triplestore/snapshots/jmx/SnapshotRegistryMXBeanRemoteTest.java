@@ -146,8 +146,9 @@ class SnapshotRegistryMXBeanRemoteTest {
     assertThatThrownBy(() -> remote.invoke(name, "renew", new Object[] {42L, 1_000L}, new String[] {"long", "long"}))
         .cause().isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("no snapshot lease with id 42 in snapshot registry '" + registry.name() + "'");
-    assertThatThrownBy(() -> remote.invoke(name, "info", new Object[] {0}, new String[] {"int"}))
-        .cause().isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("limit must be 1 or more: 0");
+    assertThatThrownBy(() -> remote.invoke(name, "info", new Object[] {-1}, new String[] {"int"}))
+        .cause().isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("limit must be 1 or more, or 0 for the default of 100: -1");
   }
 
   @Test

@@ -239,8 +239,7 @@ class SnapshotRegistryMXBeanTest {
     registry.forceRelease(create("gone", Duration.ofMinutes(1)).id());
     long released = lease.id() + 1;
 
-    assertRejected("info", new Object[] {0}, new String[] {"int"}, "limit must be 1 or more: 0");
-    assertRejected("info", new Object[] {-5}, new String[] {"int"}, "limit must be 1 or more: -5");
+    assertRejected("info", new Object[] {-5}, new String[] {"int"}, "limit must be 1 or more, or 0 for the default of 100: -5");
     assertRejected("forceRelease", new Object[] {-1L}, new String[] {"long"}, "lease id must be 1 or more: -1");
     assertRejected("forceRelease", new Object[] {999L}, new String[] {"long"}, "no snapshot lease with id 999");
     assertRejected("forceReleaseOlderThan", new Object[] {-1L}, new String[] {"long"},
