@@ -8,6 +8,7 @@
 module io.triplestore.snapshots {
   requires static transitive rocksdbjni;
   requires java.management;
+  requires java.rmi;
   requires jdk.jfr;
 
   exports io.triplestore.snapshots;

@@ -1,6 +1,6 @@
 package io.triplestore.daemon.ctl;
 
-import io.triplestore.daemon.config.Durations;
+import io.triplestore.snapshots.Settings;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -44,7 +44,7 @@ final class ReleaseCommand implements Callable<Integer> {
     } else if (selector.olderThan != null) {
       Duration age = age(selector.olderThan);
       int released = exec("forceReleaseOlderThan", age.toMillis()).asInt();
-      message = "released " + leases(released) + " older than " + Durations.format(age);
+      message = "released " + leases(released) + " older than " + Settings.format(age);
     } else {
       if (selector.owner.isBlank()) {
         throw new CtlFailure(ExitCode.USAGE, "--owner needs a non-blank owner label");
@@ -69,7 +69,7 @@ final class ReleaseCommand implements Callable<Integer> {
 
   private static Duration age(String text) {
     try {
-      return Durations.parse(text);
+      return Settings.duration(text);
     } catch (IllegalArgumentException e) {
       throw new CtlFailure(ExitCode.USAGE, "--older-than: " + e.getMessage());
     }

@@ -1,7 +1,7 @@
 package io.triplestore.daemon.ctl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.triplestore.daemon.config.Durations;
+import io.triplestore.snapshots.Settings;
 import io.triplestore.snapshots.HumanDuration;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -30,7 +30,7 @@ final class RenewCommand implements Callable<Integer> {
     LeaseIds.require(id);
     Duration parsed;
     try {
-      parsed = Durations.parse(ttl);
+      parsed = Settings.duration(ttl);
     } catch (IllegalArgumentException e) {
       throw new CtlFailure(ExitCode.USAGE, "TTL: " + e.getMessage());
     }
