@@ -34,6 +34,9 @@ public final class Main {
         return;
       }
       config = Configuration.resolve(commandLine.flags(), System.getenv(), commandLine.configFile());
+      if (commandLine.command() == CommandLine.Command.SERVE) {
+        config.checkListeners(); // import opens no listener: it works whatever they are set to
+      }
     } catch (ConfigException e) {
       System.err.println("triplestored: " + e.getMessage());
       System.exit(EXIT_CONFIG);
