@@ -101,7 +101,9 @@ chroot_install() {
   mount -t proc proc "$root/proc"
   trap 'umount "$root/proc" 2>/dev/null || true' RETURN
   chroot "$root" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  # Maintainer scripts chatter on stderr (no /dev/pts, no runlevel); apt's exit status counts.
+  DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y -qq --no-install-recommends "$@" \
+    >>"$state_dir/chroot-apt.log" 2>&1 || { tail -n 20 "$state_dir/chroot-apt.log" >&2; return 1; }
   chroot "$root" apt-get clean
   rm -rf "$root"/var/lib/apt/lists/*
 }
@@ -125,9 +127,12 @@ build_images() {
   chroot_install "$root" openjdk-17-jre-headless
   image_exists "$JRE_IMAGE" || import_tree "$root" "$JRE_IMAGE" --change 'CMD ["/bin/bash"]'
   chroot_install "$root" systemd systemd-sysv dbus procps curl
-  # A container has no console to log in on, and the tests need no network configuration.
-  image_exists "$SYSTEMD_IMAGE" || import_tree "$root" "$SYSTEMD_IMAGE" \
-    --change 'CMD ["/sbin/init"]' --change 'STOPSIGNAL SIGRTMIN+3'
+  # Every container boots with a machine id of its own; no console to log in on.
+  : >"$root/etc/machine-id"
+  rm -f "$root"/etc/systemd/system/getty.target.wants/*
+  # `docker import` cannot set STOPSIGNAL: run it with --stop-signal SIGRTMIN+3 (what systemd
+  # takes as "halt"), as the tests do.
+  image_exists "$SYSTEMD_IMAGE" || import_tree "$root" "$SYSTEMD_IMAGE" --change 'CMD ["/sbin/init"]'
   rm -rf "$root"
 }
 
