@@ -5,6 +5,7 @@ import io.triplestore.it.deploy.RepositoryFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -13,7 +14,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * The image under test: the repository's {@code Dockerfile} built FROM the local JRE image (no
  * registry) with the distribution archive that {@code ./mvnw package} left in {@code daemon/target/}.
  * Only the files the Dockerfile uses are sent as the build context, as {@code .dockerignore} does
- * for {@code docker build .}. Built once per test run, removed when the JVM exits.
+ * for {@code docker build .}. Built once per test JVM, removed when it exits.
  */
 final class TriplestoredImage {
 
@@ -24,6 +25,8 @@ final class TriplestoredImage {
   /** The daemon's data directory in the image, a VOLUME. */
   static final String DATA_DIR = "/var/lib/triplestored";
 
+  private static final String IMAGE_NAME = "triplestored-it";
+
   private static ImageFromDockerfile image;
 
   private TriplestoredImage() {}
@@ -33,12 +36,22 @@ final class TriplestoredImage {
     if (image == null) {
       // Where `docker build .` finds it, whatever the file is called where Maven left it.
       String archiveName = "triplestored-" + RepositoryFiles.version() + ".tar.gz";
-      image = new ImageFromDockerfile("triplestored-it", true)
+      image = new ImageFromDockerfile(IMAGE_NAME, false)
           .withFileFromPath("Dockerfile", RepositoryFiles.file("Dockerfile"))
           .withFileFromPath("daemon/target/" + archiveName, archive())
           .withBuildArg("BASE_IMAGE", LocalImages.jre());
+      // Without Ryuk nothing else removes it, and every run would leave 450 MB behind.
+      Runtime.getRuntime().addShutdownHook(new Thread(TriplestoredImage::remove, "remove-triplestored-it-image"));
     }
     return image;
+  }
+
+  private static void remove() {
+    try {
+      DockerClientFactory.instance().client().removeImageCmd(IMAGE_NAME).withForce(true).exec();
+    } catch (RuntimeException e) {
+      System.err.println("could not remove the test image " + IMAGE_NAME + ": " + e);
+    }
   }
 
   /** The distribution archive under test. */
