@@ -94,17 +94,20 @@ stop_dockerd() {
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
 # Installs packages into the debootstrap tree; /proc is mounted because some maintainer
-# scripts (the JRE's) read it.
+# scripts (the JRE's) read it, and unmounted whatever apt did.
 chroot_install() {
-  local root=$1
+  local root=$1 rc=0
   shift
   mount -t proc proc "$root/proc"
-  trap 'umount "$root/proc" 2>/dev/null || true' RETURN
-  chroot "$root" apt-get update -qq
   # Maintainer scripts chatter on stderr (no /dev/pts, no runlevel); apt's exit status counts.
-  DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y -qq --no-install-recommends "$@" \
-    >>"$state_dir/chroot-apt.log" 2>&1 || { tail -n 20 "$state_dir/chroot-apt.log" >&2; return 1; }
-  chroot "$root" apt-get clean
+  { chroot "$root" apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y -qq --no-install-recommends "$@" \
+      && chroot "$root" apt-get clean; } >>"$state_dir/chroot-apt.log" 2>&1 || rc=$?
+  umount "$root/proc"
+  if ((rc != 0)); then
+    tail -n 20 "$state_dir/chroot-apt.log" >&2
+    return "$rc"
+  fi
   rm -rf "$root"/var/lib/apt/lists/*
 }
 
@@ -118,7 +121,9 @@ import_tree() {
 build_images() {
   image_exists "$MINBASE_IMAGE" && image_exists "$JRE_IMAGE" && image_exists "$SYSTEMD_IMAGE" && return 0
   local root=$state_dir/rootfs
-  rm -rf "$root"
+  # A run killed mid-install may have left /proc mounted in the tree.
+  umount "$root/proc" 2>/dev/null || true
+  rm -rf --one-file-system "$root"
   log "debootstrap --variant=minbase $SUITE from $(debian_mirror)"
   debootstrap --variant=minbase "$SUITE" "$root" "$(debian_mirror)" >"$state_dir/debootstrap.log" 2>&1 \
     || { tail -n 20 "$state_dir/debootstrap.log" >&2; return 1; }
@@ -133,7 +138,7 @@ build_images() {
   # `docker import` cannot set STOPSIGNAL: run it with --stop-signal SIGRTMIN+3 (what systemd
   # takes as "halt"), as the tests do.
   image_exists "$SYSTEMD_IMAGE" || import_tree "$root" "$SYSTEMD_IMAGE" --change 'CMD ["/sbin/init"]'
-  rm -rf "$root"
+  rm -rf --one-file-system "$root"
 }
 
 case ${1:-} in

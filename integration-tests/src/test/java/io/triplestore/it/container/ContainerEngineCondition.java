@@ -20,7 +20,7 @@ import org.testcontainers.DockerClientFactory;
 final class ContainerEngineCondition implements ExecutionCondition {
 
   /** {@code required}: a skip is a failure; {@code skip}: skipped without asking the engine. */
-  static final String VARIABLE = "TRIPLESTORE_CONTAINER_TESTS";
+  static final String VARIABLE = "CI_CONTAINER_TESTS";
 
   private static Optional<String> engineAnswer;
 

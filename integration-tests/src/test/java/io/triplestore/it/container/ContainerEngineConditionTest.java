@@ -34,7 +34,7 @@ class ContainerEngineConditionTest {
   void failsNamingWhatIsMissingWhereTheTestsAreRequired() {
     assertThatThrownBy(() -> evaluate(NO_ENGINE, Map.of(ContainerEngineCondition.VARIABLE, "required")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("TRIPLESTORE_CONTAINER_TESTS=required, but no Docker engine answers");
+        .hasMessage("CI_CONTAINER_TESTS=required, but no Docker engine answers");
   }
 
   @Test

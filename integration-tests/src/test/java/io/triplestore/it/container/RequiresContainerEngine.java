@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A test class that needs a Docker engine and the local base images of
  * {@code .ci/container-engine.sh}. Where they are missing the class is skipped, naming what is
- * missing; with {@code TRIPLESTORE_CONTAINER_TESTS=required} in the environment (as {@code .ci/run}
+ * missing; with {@code CI_CONTAINER_TESTS=required} in the environment (as {@code .ci/run}
  * sets once the engine came up) it fails instead, so a CI run cannot pass by skipping them;
- * {@code TRIPLESTORE_CONTAINER_TESTS=skip} skips them without asking.
+ * {@code CI_CONTAINER_TESTS=skip} skips them without asking.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
