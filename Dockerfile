@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # triplestored in a container. Build the distribution archive first, then the image, from
 # the repository root:
 #   ./mvnw -B -pl daemon -am package -DskipTests
@@ -10,24 +8,14 @@
 #     -v triplestored-data:/var/lib/triplestored triplestored
 # docs/OPERATIONS.md ("Container") explains every choice below.
 
-# --- Build stage: unpack the archive, compile the health check ---------------------------
-FROM eclipse-temurin:17-jdk AS build
-# Exactly one archive is expected; `mvn clean` first if several versions are in target/.
-COPY daemon/target/triplestored-*.tar.gz /dist/
-RUN set -eu; \
-    cd /dist; \
-    set -- triplestored-*.tar.gz; \
-    if [ "$#" -ne 1 ]; then echo "expected one daemon/target/triplestored-*.tar.gz, found: $*" >&2; exit 1; fi; \
-    mkdir -p /opt/triplestored; \
-    tar -xzf "$1" --strip-components=1 -C /opt/triplestored; \
-    test -x /opt/triplestored/bin/triplestored
-# The health check must not rely on curl being in the JRE base image (nothing promises it), so
-# it is a small Java class, compiled here because the JRE has no javac.
-COPY docker/HealthCheck.java /build/
-RUN javac --release 17 -d /opt/healthcheck /build/HealthCheck.java
-
-# --- Runtime image ----------------------------------------------------------------------
-FROM eclipse-temurin:17-jre
+# BASE_IMAGE: any image with a Java 17+ runtime on the PATH, a POSIX shell, groupadd and useradd.
+# The default is the public image; the tests build FROM a local image made from Debian's packages
+# (.ci/container-engine.sh), so nothing is pulled from a registry:
+#   docker build --build-arg BASE_IMAGE=local/debian:bookworm-jre17 -t triplestored .
+# One stage only: the health check is compiled by the Maven build (it ships in the daemon's jar),
+# so no JDK stage is needed.
+ARG BASE_IMAGE=eclipse-temurin:17-jre
+FROM ${BASE_IMAGE}
 
 # A fixed, non-root uid/gid so volume ownership is predictable across rebuilds.
 RUN groupadd --system --gid 10001 triplestored \
@@ -35,9 +23,15 @@ RUN groupadd --system --gid 10001 triplestored \
       --home-dir /var/lib/triplestored --shell /usr/sbin/nologin triplestored \
  && install -d -o triplestored -g triplestored -m 0700 /var/lib/triplestored
 
-# Program files stay owned by root: the service user can read but not change them.
-COPY --from=build /opt/triplestored /opt/triplestored
-COPY --from=build /opt/healthcheck /opt/healthcheck
+# ADD unpacks the archive (top directory triplestored-<version>/, files owned by root: the
+# service user can read but not change them). The link gives it a name without the version,
+# without copying it. Exactly one archive is expected: `./mvnw clean` first if several are there.
+ADD daemon/target/triplestored-*.tar.gz /opt/
+RUN set -eu; \
+    set -- /opt/triplestored-*/; \
+    if [ "$#" -ne 1 ]; then echo "expected one daemon/target/triplestored-*.tar.gz, found: $*" >&2; exit 1; fi; \
+    ln -s "${1%/}" /opt/triplestored; \
+    test -x /opt/triplestored/bin/triplestored
 
 # Inside a container every listener must bind 0.0.0.0 to be reachable through a published
 # port. The ports are fixed (not 0) so EXPOSE and the health check can name them. Jolokia on
@@ -65,11 +59,13 @@ WORKDIR /var/lib/triplestored
 # (compose: stop_grace_period: 30s).
 STOPSIGNAL SIGTERM
 
-# A short-lived JVM (about 0.7 s, 16 MiB heap) that asks /health; see docker/HealthCheck.java.
+# A short-lived JVM (16 MiB heap) that asks /health; see io.triplestore.daemon.HealthCheck.
+# The JVM, not a shell, expands the class path's "lib/*".
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
-  CMD ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx16m", "-cp", "/opt/healthcheck", "HealthCheck"]
+  CMD ["java", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx16m", \
+       "-cp", "/opt/triplestored/lib/*", "io.triplestore.daemon.HealthCheck"]
 
 # The launcher `exec`s java: the JVM is PID 1 and gets `docker stop`'s SIGTERM directly.
 # Arguments go to the daemon: `docker run ... triplestored --help`, or
-# `docker run ... -e TRIPLESTORE_JOLOKIA_ENABLED=false triplestored import /in/file.nt`.
+# `docker run ... -v /in:/in:ro triplestored import /in/file.nt` (import never starts Jolokia)..
 ENTRYPOINT ["/opt/triplestored/bin/triplestored"]

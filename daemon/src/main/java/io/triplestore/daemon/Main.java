@@ -41,6 +41,7 @@ public final class Main {
       }
       config = Configuration.resolve(commandLine.flags(), System.getenv(), commandLine.configFile());
       if (commandLine.command() == CommandLine.Command.SERVE) {
+        config.checkListeners(); // import opens no listener: it works whatever they are set to
         ListenPorts.requireFree(config);
       }
     } catch (ConfigException e) {

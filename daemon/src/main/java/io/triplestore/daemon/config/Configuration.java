@@ -121,12 +121,6 @@ public final class Configuration {
           + " (jolokia.user from " + source(ConfigKey.JOLOKIA_USER) + ", jolokia.password from "
           + source(ConfigKey.JOLOKIA_PASSWORD) + ")");
     }
-    if (bool(ConfigKey.JOLOKIA_ENABLED) && string(ConfigKey.JOLOKIA_USER).isEmpty()
-        && !isLoopback(string(ConfigKey.JOLOKIA_HOST))) {
-      throw new ConfigException("invalid configuration: jolokia.host = " + string(ConfigKey.JOLOKIA_HOST)
-          + " is not a loopback address, which needs jolokia.user and jolokia.password: without credentials"
-          + " Jolokia only listens on loopback");
-    }
     if (optionalPort(ConfigKey.JMX_PORT).isPresent()) {
       Path passwords = optionalPath(ConfigKey.JMX_PASSWORD_FILE).orElseThrow(() -> new ConfigException(
           "invalid configuration: jmx.port = " + optionalPort(ConfigKey.JMX_PORT).get()
@@ -141,6 +135,21 @@ public final class Configuration {
     if (maxTtl.isPresent() && defaultTtl.compareTo(maxTtl.get()) > 0) {
       throw new ConfigException("invalid configuration: snapshot.default-ttl = " + Settings.format(defaultTtl)
           + " is above snapshot.max-ttl = " + Settings.format(maxTtl.get()) + "; expected at most the max TTL");
+    }
+  }
+
+  /**
+   * Checks what matters only to a command that opens listeners (serving, not {@code import}):
+   * Jolokia beyond loopback needs credentials.
+   *
+   * @throws ConfigException naming the keys
+   */
+  public void checkListeners() {
+    if (bool(ConfigKey.JOLOKIA_ENABLED) && string(ConfigKey.JOLOKIA_USER).isEmpty()
+        && !isLoopback(string(ConfigKey.JOLOKIA_HOST))) {
+      throw new ConfigException("invalid configuration: jolokia.host = " + string(ConfigKey.JOLOKIA_HOST)
+          + " is not a loopback address, which needs jolokia.user and jolokia.password: without credentials"
+          + " Jolokia only listens on loopback");
     }
   }
 

@@ -1,114 +1,130 @@
 package io.triplestore.it.container;
 
+import static io.triplestore.it.container.TriplestoredImage.DATA_DIR;
 import static io.triplestore.it.container.TriplestoredImage.HTTP_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.images.builder.Transferable;
 
 /**
- * Starting and stopping the image: {@code docker stop} (SIGTERM, the image's STOPSIGNAL) ends the
- * daemon cleanly with every lease released as CLOSED and the data kept in the volume; and the
- * image, which binds Jolokia to 0.0.0.0, does not start without Jolokia credentials. Skipped
- * where no Docker engine runs.
+ * Starting and stopping the image around a named volume: {@code docker stop} (SIGTERM, the image's
+ * STOPSIGNAL) ends the daemon cleanly within the stop timeout with every lease released as CLOSED,
+ * and a new container on the same volume serves the data; {@code import} runs in the image as it
+ * is; and the image, which binds Jolokia to 0.0.0.0, does not start without Jolokia credentials.
  */
-@Testcontainers(disabledWithoutDocker = true)
+@RequiresContainerEngine
 class TriplestoredContainerLifecycleTest {
 
-  private static final String TRIPLE = "<http://example.org/container-it> <http://example.org/p> \"kept\" .\n";
+  /** What {@code docker stop} gives the daemon before SIGKILL, as the Dockerfile recommends. */
+  private static final int STOP_TIMEOUT_SECONDS = 30;
+  /** The exit code of a process killed by SIGKILL: what a missed stop timeout looks like. */
+  private static final long KILLED = 137;
 
-  private static ImageFromDockerfile image;
+  private final DockerClient docker = DockerClientFactory.instance().client();
+  private String volume;
 
-  @BeforeAll
-  static void buildImage() {
-    image = TriplestoredImage.build();
+  @BeforeEach
+  void createVolume() {
+    volume = "triplestored-it-" + UUID.randomUUID();
+    docker.createVolumeCmd().withName(volume).exec();
+  }
+
+  @AfterEach
+  void removeVolume() {
+    docker.removeVolumeCmd(volume).exec();
   }
 
   @Test
-  void sigtermOnStopReleasesLeasesExitsCleanlyAndKeepsTheData() {
-    try (GenericContainer<?> daemon = TriplestoredImage.container(image)) {
-      daemon.start();
-      String base = "http://" + daemon.getHost() + ":" + daemon.getMappedPort(HTTP_PORT);
-      assertThat(Http.post(base + "/triples", "application/n-triples", TRIPLE).statusCode()).isEqualTo(200);
-      HttpResponse<String> lease = Http.post(base + "/snapshots?ttl=PT10M&owner=held-at-stop", "application/json", "");
-      assertThat(lease.statusCode()).as(lease.body()).isEqualTo(201);
-      long leaseId = Http.longField(lease.body(), "id");
+  void stopReleasesEveryLeaseClosedWithinTheTimeoutAndANewContainerServesTheVolumesData() {
+    try (GenericContainer<?> first = onVolume(TriplestoredImage.container())) {
+      first.start();
+      String base = baseUrl(first);
+      String triple = "<http://example.org/container-it> <http://example.org/p> \"kept\" .\n";
+      assertThat(Http.post(base + "/triples", "application/n-triples", triple).statusCode()).isEqualTo(200);
+      long report = lease(base, "nightly-report");
+      long export = lease(base, "export");
 
-      DockerClient docker = DockerClientFactory.instance().client();
-      docker.stopContainerCmd(daemon.getContainerId()).withTimeout(30).exec();
+      docker.stopContainerCmd(first.getContainerId()).withTimeout(STOP_TIMEOUT_SECONDS).exec();
 
-      InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(daemon.getContainerId()).exec().getState();
-      assertThat(state.getExitCodeLong()).as("exit code after SIGTERM").isIn(0L, 143L);
-      assertThat(state.getOOMKilled()).isFalse();
-      String logs = daemon.getLogs();
-      assertThat(logs)
-          .contains("lease " + leaseId + " of held-at-stop released: CLOSED")
+      InspectContainerResponse.ContainerState state = first.getCurrentContainerInfo().getState();
+      assertThat(state.getExitCodeLong()).as("exit code after SIGTERM; %s means killed at the timeout", KILLED)
+          .isIn(0L, 143L);
+      assertThat(first.getLogs())
+          .contains("lease " + report + " of nightly-report released: CLOSED")
+          .contains("lease " + export + " of export released: CLOSED")
           .contains("snapshot registry 'store' closed")
           .contains("triplestored stopped in");
-
-      docker.startContainerCmd(daemon.getContainerId()).exec();
-      String restarted = "http://" + daemon.getHost() + ":" + hostPort(docker, daemon.getContainerId());
+    }
+    try (GenericContainer<?> second = onVolume(TriplestoredImage.container())) {
+      second.start();
       String subject = URLEncoder.encode("<http://example.org/container-it>", StandardCharsets.UTF_8);
-      Awaitility.await("the restarted daemon serves the triple written before the stop")
-          .atMost(Duration.ofMinutes(1))
-          .ignoreExceptions()
-          .until(() -> Http.get(restarted + "/triples?s=" + subject).body(), body -> body.contains("\"kept\""));
+
+      assertThat(Http.get(baseUrl(second) + "/triples?s=" + subject).body()).contains("\"kept\"");
     }
   }
 
   @Test
-  void refusesToExposeJolokiaWithoutCredentials() throws InterruptedException {
-    DockerClient docker = DockerClientFactory.instance().client();
-    String containerId = docker.createContainerCmd(image.get()).exec().getId();
-    try {
-      docker.startContainerCmd(containerId).exec();
-      Awaitility.await("the container exits").atMost(Duration.ofMinutes(1))
-          .until(() -> !docker.inspectContainerCmd(containerId).exec().getState().getRunning());
+  void importRunsInTheImageAsItIsAndTheDaemonServesWhatItLoaded() {
+    String triples = IntStream.range(0, 3)
+        .mapToObj(i -> "<http://example.org/imported/" + i + "> <http://example.org/p> \"" + i + "\" .\n")
+        .collect(Collectors.joining());
+    try (GenericContainer<?> importer = onVolume(new GenericContainer<>(TriplestoredImage.build()))
+        .withCopyToContainer(Transferable.of(triples, 0644), "/import/data.nt")
+        .withCommand("import", "/import/data.nt")
+        .withStartupCheckStrategy(new RunToExit().withTimeout(Duration.ofMinutes(2)))) {
+      importer.start();
 
-      assertThat(docker.inspectContainerCmd(containerId).exec().getState().getExitCodeLong()).isEqualTo(2L);
-      assertThat(logs(docker, containerId)).contains("triplestored: invalid configuration: jolokia.host = 0.0.0.0"
-          + " is not a loopback address, which needs jolokia.user and jolokia.password");
-    } finally {
-      docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+      assertThat(importer.getCurrentContainerInfo().getState().getExitCodeLong()).as(importer.getLogs()).isZero();
+      assertThat(importer.getLogs()).contains("imported 3 triples (3 new, 0 already present)");
+    }
+    try (GenericContainer<?> daemon = onVolume(TriplestoredImage.container())) {
+      daemon.start();
+
+      assertThat(Http.longField(Http.get(baseUrl(daemon) + "/health").body(), "triples")).isEqualTo(3);
     }
   }
 
-  private static int hostPort(DockerClient docker, String containerId) {
-    Awaitility.await("a host port for " + HTTP_PORT).atMost(Duration.ofSeconds(30))
-        .until(() -> bindings(docker, containerId) != null);
-    return Integer.parseInt(bindings(docker, containerId)[0].getHostPortSpec());
+  @Test
+  void refusesToExposeJolokiaWithoutCredentials() {
+    try (GenericContainer<?> daemon = new GenericContainer<>(TriplestoredImage.build())
+        .withStartupCheckStrategy(new RunToExit().withTimeout(Duration.ofMinutes(1)))) {
+      daemon.start();
+
+      assertThat(daemon.getCurrentContainerInfo().getState().getExitCodeLong()).isEqualTo(2L);
+      assertThat(daemon.getLogs()).contains("triplestored: invalid configuration: jolokia.host = 0.0.0.0"
+          + " is not a loopback address, which needs jolokia.user and jolokia.password");
+    }
   }
 
-  private static Ports.Binding[] bindings(DockerClient docker, String containerId) {
-    return docker.inspectContainerCmd(containerId).exec().getNetworkSettings().getPorts().getBindings()
-        .get(ExposedPort.tcp(HTTP_PORT));
+  private GenericContainer<?> onVolume(GenericContainer<?> container) {
+    return container.withCreateContainerCmdModifier(create -> create.getHostConfig()
+        .withBinds(new Bind(volume, new Volume(DATA_DIR))));
   }
 
-  private static String logs(DockerClient docker, String containerId) throws InterruptedException {
-    StringBuilder text = new StringBuilder();
-    docker.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
-        .exec(new ResultCallback.Adapter<Frame>() {
-          @Override
-          public void onNext(Frame frame) {
-            text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-          }
-        })
-        .awaitCompletion();
-    return text.toString();
+  private static long lease(String base, String owner) {
+    HttpResponse<String> created = Http.post(base + "/snapshots?ttl=PT10M&owner=" + owner, "application/json", "");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Http.longField(created.body(), "id");
+  }
+
+  private static String baseUrl(GenericContainer<?> daemon) {
+    return "http://" + daemon.getHost() + ":" + daemon.getMappedPort(HTTP_PORT);
   }
 }

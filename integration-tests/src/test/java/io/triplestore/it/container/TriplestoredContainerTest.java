@@ -1,28 +1,46 @@
 package io.triplestore.it.container;
 
+import static io.triplestore.it.container.TriplestoredImage.DATA_DIR;
 import static io.triplestore.it.container.TriplestoredImage.HTTP_PORT;
 import static io.triplestore.it.container.TriplestoredImage.JOLOKIA_PASSWORD;
 import static io.triplestore.it.container.TriplestoredImage.JOLOKIA_PORT;
 import static io.triplestore.it.container.TriplestoredImage.JOLOKIA_USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
- * The image running as a container: healthy by its own HEALTHCHECK, leases over HTTP, and the
- * same leases seen through Jolokia on the published port. Skipped where no Docker engine runs.
+ * The image, built from the distribution archive, running as a container: healthy by its own
+ * HEALTHCHECK, leases over HTTP and through Jolokia on the published ports, the daemon running as
+ * the image's non-root user. Needs an engine and the local base images ({@link RequiresContainerEngine}).
  */
-@Testcontainers(disabledWithoutDocker = true)
+@RequiresContainerEngine
+@Testcontainers
 class TriplestoredContainerTest {
 
   private static final String REGISTRY_MBEAN = "io.triplestore:type=SnapshotRegistry,name=store";
+  private static final String SERVICE_UID = "10001";
 
   @Container
-  private static final GenericContainer<?> DAEMON = TriplestoredImage.container(TriplestoredImage.build());
+  private static final GenericContainer<?> DAEMON = TriplestoredImage.container();
+
+  @Test
+  void healthCheckFromTheArchivesJarReportsHealthy() {
+    HealthState health = DAEMON.getCurrentContainerInfo().getState().getHealth();
+
+    assertThat(health.getStatus()).isEqualTo("healthy");
+    List<HealthStateLog> checks = health.getLog();
+    assertThat(checks.get(checks.size() - 1).getOutput()).startsWith("healthy: {\"status\":\"UP\"");
+  }
 
   @Test
   void healthAnswers200ThroughThePublishedPort() {
@@ -58,6 +76,33 @@ class TriplestoredContainerTest {
 
     assertThat(anonymous.statusCode()).isEqualTo(401);
     assertThat(wrongPassword.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void theDaemonRunsAsTheNonRootServiceUserAndCannotChangeTheProgram() throws Exception {
+    String status = exec("cat", "/proc/1/status").getStdout();
+    ExecResult writeProgram = DAEMON.execInContainer("touch", "/opt/triplestored/lib/planted.jar");
+
+    assertThat(status).containsPattern("(?m)^Uid:\\s+" + SERVICE_UID + "\\s+" + SERVICE_UID + "\\s");
+    assertThat(status).containsPattern("(?m)^Gid:\\s+" + SERVICE_UID + "\\s+" + SERVICE_UID + "\\s");
+    assertThat(exec("stat", "-c", "%u %a", DATA_DIR).getStdout().strip()).isEqualTo(SERVICE_UID + " 700");
+    assertThat(writeProgram.getExitCode()).as(writeProgram.getStderr()).isNotZero();
+    assertThat(writeProgram.getStderr()).contains("Permission denied");
+  }
+
+  @Test
+  void theImageHoldsTheArchiveWithTheGuideAndExecutableScripts() throws Exception {
+    assertThat(exec("stat", "-c", "%a %n", "/opt/triplestored/systemd/check-unit.sh",
+        "/opt/triplestored/systemd/syscalls-outside-filter.sh", "/opt/triplestored/docs/OPERATIONS.md").getStdout())
+        .isEqualTo("755 /opt/triplestored/systemd/check-unit.sh\n"
+            + "755 /opt/triplestored/systemd/syscalls-outside-filter.sh\n"
+            + "644 /opt/triplestored/docs/OPERATIONS.md\n");
+  }
+
+  private static ExecResult exec(String... command) throws IOException, InterruptedException {
+    ExecResult result = DAEMON.execInContainer(command);
+    assertThat(result.getExitCode()).as("%s: %s", List.of(command), result.getStderr()).isZero();
+    return result;
   }
 
   private static HttpResponse<String> jolokia(String path) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,24 @@ class DaemonLifecycleTest {
     DaemonProcess.Finished help = DaemonProcess.run(work, List.of("--help"));
     assertThat(help.exitCode()).isZero();
     assertThat(help.output()).contains("--data.dir").contains("TRIPLESTORE_HTTP_PORT").contains("--snapshot.max-leases");
+  }
+
+  @Test
+  void importStartsNoListenerSoListenerSettingsThatStopTheDaemonDoNotStopIt() throws Exception {
+    // The container image binds Jolokia to 0.0.0.0; `docker run <image> import f.nt` must work
+    // without Jolokia credentials, because import starts no Jolokia.
+    Path file = work.resolve("listener-settings.nt");
+    Files.writeString(file, "<http://ex/s> <http://ex/p> \"o\" .\n");
+    List<String> exposedJolokia = List.of("--jolokia.host=0.0.0.0", "--data.dir=" + work.resolve("listener-settings"));
+
+    DaemonProcess.Finished imported = DaemonProcess.run(work,
+        Stream.concat(Stream.of("import", file.toString()), exposedJolokia.stream()).toList());
+    DaemonProcess.Finished served = DaemonProcess.run(work, exposedJolokia);
+
+    assertThat(imported.exitCode()).as(imported.output()).isZero();
+    assertThat(imported.output()).contains("imported 1 triples (1 new, 0 already present)");
+    assertThat(served.exitCode()).as(served.output()).isEqualTo(2);
+    assertThat(served.output()).contains("jolokia.host = 0.0.0.0 is not a loopback address");
   }
 
   @Test

@@ -99,7 +99,7 @@ class ConfigurationNamesTest {
   @Test
   void unitEnvironmentFileAndImageSetOnlyVariablesTheDaemonKnows() throws IOException {
     for (String file : List.of("systemd/triplestored.service", "systemd/triplestored.env", "Dockerfile",
-        "docker/HealthCheck.java", "docs/OPERATIONS.md")) {
+        "daemon/src/main/java/io/triplestore/daemon/HealthCheck.java", "docs/OPERATIONS.md")) {
       Set<String> unknown = new TreeSet<>(variables(Files.readString(RepositoryFiles.file(file))));
       unknown.removeAll(defaultsByVariable.keySet());
       assertThat(unknown).as("TRIPLESTORE_* variables in %s that are no configuration key", file).isEmpty();

@@ -14,32 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The container's HEALTHCHECK program ({@code docker/HealthCheck.java}), compiled here as the
- * image's build stage compiles it, and run as its own JVM against a stand-in {@code /health}.
+ * The container's HEALTHCHECK program ({@code io.triplestore.daemon.HealthCheck}, in the daemon's
+ * jar), run as its own JVM against a stand-in {@code /health}. The container tests run it the way
+ * the image does, from the archive's {@code lib/}.
  */
 class HealthCheckTest {
 
-  @TempDir static Path classes;
-
   private final AtomicInteger healthStatus = new AtomicInteger(200);
   private HttpServer server;
-
-  @BeforeAll
-  static void compileHealthCheck() {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int result = javac.run(null, null, null, "--release", "17", "-d", classes.toString(),
-        RepositoryFiles.file("docker/HealthCheck.java").toString());
-    assertThat(result).as("javac docker/HealthCheck.java").isZero();
-  }
 
   @BeforeEach
   void startHealthEndpoint() throws IOException {
@@ -113,6 +100,6 @@ class HealthCheckTest {
   private static ProcessRun healthCheck(Consumer<Map<String, String>> environment) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return ProcessRun.run(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx16m",
-        "-cp", classes.toString(), "HealthCheck"), environment);
+        "-cp", System.getProperty("java.class.path"), "io.triplestore.daemon.HealthCheck"), environment);
   }
 }

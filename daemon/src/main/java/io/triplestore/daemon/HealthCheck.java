@@ -1,3 +1,5 @@
+package io.triplestore.daemon;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,8 +11,10 @@ import java.util.Map;
  * The container's HEALTHCHECK: {@code GET /health} on the daemon's HTTP port; exit 0 on a 200,
  * 1 otherwise, with one line saying why (Docker keeps it in {@code docker inspect}).
  *
- * <p>Nothing promises curl in the JRE base image; this class, compiled in the image's build
- * stage, needs nothing but the JRE. It reads the same variables as the daemon: {@code
+ * <p>Nothing promises curl in the JRE base image; this class ships in the daemon's jar, so the
+ * image needs nothing but the JRE and the distribution, and no build stage with a JDK. It uses
+ * nothing but the JDK, so its JVM starts small ({@code -Xmx16m}) even with the whole
+ * {@code lib/} on its class path. It reads the same variables as the daemon: {@code
  * TRIPLESTORE_HTTP_PORT} (default 8080) and {@code TRIPLESTORE_HTTP_HOST}, where a wildcard
  * (0.0.0.0, ::) means "ask loopback".
  */
