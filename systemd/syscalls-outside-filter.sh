@@ -1,28 +1,55 @@
 #!/usr/bin/env bash
-# Lists the system calls in an strace log that triplestored.service's filter would refuse
-# (SystemCallFilter=@system-service, then ~@privileged; refused calls fail with EPERM).
+# Lists the system calls in an strace log that triplestored.service's SystemCallFilter= would
+# refuse (refused calls fail with EPERM). The filter is read from the unit's SystemCallFilter=
+# lines, in order, so this script and the unit cannot disagree: the first line is an allow
+# list; each later line adds to it, or with a leading ~ takes away from it, as systemd does.
 # Exit 0 when there are none, 1 when there are (they are printed), 2 on usage errors.
 #
-# Record a log of the daemon doing real work, then check it:
+# Record a log of the daemon doing real work (attach with jcmd too), then check it:
 #   strace -f -qq -o /tmp/triplestored.strace /opt/triplestored/bin/triplestored   # exercise it, stop it
-#   systemd/syscalls-outside-filter.sh /tmp/triplestored.strace
+#   systemd/syscalls-outside-filter.sh /tmp/triplestored.strace [UNIT]
+# UNIT defaults to the triplestored.service next to this script.
 set -euo pipefail
 
-if [[ $# -ne 1 || ! -r $1 ]]; then
-  echo "usage: $0 STRACE_LOG (from strace -f -o STRACE_LOG ...)" >&2
+script_dir=${BASH_SOURCE[0]%/*}
+[[ $script_dir != "${BASH_SOURCE[0]}" ]] || script_dir=.
+unit=${2:-"$script_dir/triplestored.service"}
+if [[ $# -lt 1 || $# -gt 2 || ! -r $1 ]]; then
+  echo "usage: $0 STRACE_LOG [UNIT] (STRACE_LOG from strace -f -o STRACE_LOG ...)" >&2
   exit 2
 fi
+[[ -r $unit ]] || { echo "unit file not readable: $unit" >&2; exit 2; }
 command -v systemd-analyze >/dev/null || { echo "skipped: systemd-analyze not found"; exit 0; }
 
-# Expands a syscall group (e.g. @system-service) into its system calls, nested groups included.
+# Expands a syscall group (e.g. @system-service) into its system calls, nested groups included;
+# a plain system call name expands to itself.
 expand() {
   local entry
+  if [[ $1 != @* ]]; then echo "$1"; return; fi
   systemd-analyze syscall-filter "$1" | tail -n +2 | sed -E 's/^ +//; /^#/d; /^$/d' | while read -r entry; do
     if [[ $entry == @* ]]; then expand "$entry"; else echo "$entry"; fi
   done
 }
 
-allowed=$(comm -23 <(expand @system-service | sort -u) <(expand @privileged | sort -u))
+mapfile -t lines < <(sed -nE 's/^SystemCallFilter=(.*)$/\1/p' "$unit")
+if [[ ${#lines[@]} -eq 0 || ${lines[0]} == "~"* ]]; then
+  echo "$unit has no SystemCallFilter= allow list (its first SystemCallFilter= line must not start with ~)" >&2
+  exit 2
+fi
+filter="${lines[*]}"
+allowed=""
+for line in "${lines[@]}"; do
+  deny=no
+  [[ $line == "~"* ]] && { deny=yes; line=${line#\~}; }
+  read -ra names <<<"$line"
+  listed=$(for name in "${names[@]}"; do expand "$name"; done | sort -u)
+  if [[ $deny == yes ]]; then
+    allowed=$(comm -23 <(echo "$allowed") <(echo "$listed"))
+  else
+    allowed=$(sort -u <(echo "$allowed") <(echo "$listed") | sed '/^$/d')
+  fi
+done
+
 # strace -f lines: "PID name(args) = result", also "<... name resumed>" for interrupted calls.
 used=$(grep -oE '^[0-9]+ +([a-z_0-9]+\(|<\.\.\. [a-z_0-9]+ resumed>)' "$1" \
   | sed -E 's/^[0-9]+ +//; s/^<\.\.\. //; s/ resumed>$//; s/\($//' | sort -u)
@@ -32,8 +59,8 @@ used=$(grep -oE '^[0-9]+ +([a-z_0-9]+\(|<\.\.\. [a-z_0-9]+ resumed>)' "$1" \
 refused=$(comm -23 <(echo "$used") <(echo "$allowed"))
 echo "system calls used: $(echo "$used" | wc -l)"
 if [[ -n $refused ]]; then
-  echo "refused by SystemCallFilter=@system-service ~@privileged (would fail with EPERM):"
+  echo "refused by SystemCallFilter=$filter (would fail with EPERM):"
   echo "$refused" | sed 's/^/  /'
   exit 1
 fi
-echo "all allowed by SystemCallFilter=@system-service ~@privileged"
+echo "all allowed by SystemCallFilter=$filter"
