@@ -84,6 +84,14 @@ final class LatestKeyReader implements KeyReader {
     }
 
     @Override
+    public byte[] value() {
+      return guard.call(() -> {
+        requireNotClosed();
+        return iterator.value();
+      });
+    }
+
+    @Override
     public void next() {
       guard.run(() -> {
         requireNotClosed();

@@ -18,7 +18,6 @@ class OpenExistingDataTest {
   @TempDir Path directory;
 
   @Test
-  @org.junit.jupiter.api.Disabled("fails until fix: opens as a new, empty store and RocksDB deletes the SST files")
   void aDirectoryWithDataFilesButNeitherCurrentNorWalIsRefusedAndKeepsItsFiles() throws IOException {
     Path data = storeWithFlushedData();
     deleteMatching(data, name -> name.equals("CURRENT") || name.endsWith(".log"));
@@ -33,7 +32,6 @@ class OpenExistingDataTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("fails until fix: refused with RocksDB's misleading 'While creating a new Db'")
   void aDirectoryWithDataFilesButNoCurrentIsRefusedNamingWhatIsMissing() throws IOException {
     Path data = storeWithFlushedData();
     deleteMatching(data, name -> name.equals("CURRENT"));

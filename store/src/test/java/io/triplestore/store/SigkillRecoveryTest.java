@@ -22,7 +22,6 @@ class SigkillRecoveryTest {
   @TempDir Path directory;
 
   @Test
-  @org.junit.jupiter.api.Disabled("fails until fix: the bulk batch (WAL off, unflushed) is lost, the atomic write's subject with it")
   void anAcknowledgedBulkBatchAndALaterAtomicWriteBothSurviveSigkill() throws Exception {
     Path data = directory.resolve("data");
     runUntilAcknowledgedThenKill(data);
