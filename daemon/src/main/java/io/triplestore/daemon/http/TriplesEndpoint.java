@@ -55,7 +55,7 @@ final class TriplesEndpoint {
     SnapshotLease lease = query.number("snapshot", 0, Long.MAX_VALUE)
         .map(id -> SnapshotsEndpoint.lease(registry, id)).orElse(null);
     try (CloseableIterator<Triple> matches = lease == null ? store.match(pattern, limit) : store.match(pattern, lease, limit)) {
-      new NTriplesStreamer(response, callback).stream(matches);
+      new NTriplesStreamer(request, response, callback).stream(matches);
     } catch (io.triplestore.snapshots.SnapshotReleasedException e) {
       throw SnapshotsEndpoint.released(e);
     }

@@ -72,7 +72,6 @@ class ExportFailureTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("fails until fix: nothing is logged")
   void aChecksumErrorMidExportCutsTheTransferAndIsLoggedAtErrorWithTheFile() throws Exception {
     Path data = dir.resolve("data");
     String sst = storeWithACorruptSpoBlock(data);
