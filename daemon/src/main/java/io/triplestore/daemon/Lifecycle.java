@@ -54,6 +54,19 @@ final class Lifecycle {
     }
   }
 
+  /** {@code triplestored verify}: returns the exit code. */
+  static int runVerify(Configuration config) {
+    try {
+      return new VerifyCommand(config, System.out).run();
+    } catch (StoreOpener.DataDirectoryInUseException e) {
+      System.out.println("triplestored verify: " + e.getMessage());
+      return Main.EXIT_CONFIG;
+    } catch (Exception e) {
+      System.out.println("triplestored verify failed: " + e);
+      return 1;
+    }
+  }
+
   /** Flushes and stops log4j; its own shutdown hook is off so that ours can log to the end. */
   static void shutdownLogging() {
     LogManager.shutdown();
