@@ -10,7 +10,6 @@ import io.triplestore.daemon.jmx.StoreMXBean;
 import io.triplestore.daemon.jmx.StoreManagement;
 import io.triplestore.daemon.systemd.SystemdNotifier;
 import io.triplestore.snapshots.jmx.SnapshotRegistryJmx;
-import io.triplestore.store.StoreOptions;
 import io.triplestore.store.TripleStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ public final class Daemon implements AutoCloseable {
     mbeans.adopt(SnapshotRegistryJmx.register(store.registry(), ManagementFactory.getPlatformMBeanServer()));
 
     ApiServer http = ApiServer.start(store, config.string(ConfigKey.HTTP_HOST), config.integer(ConfigKey.HTTP_PORT),
-        config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES), StoreOptions.DEFAULT_BULK_BATCH_TRIPLES,
+        config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES), config.integer(ConfigKey.STORE_BULK_BATCH_TRIPLES),
         config.integer(ConfigKey.HTTP_MAX_THREADS), config.duration(ConfigKey.SHUTDOWN_TIMEOUT));
     track("HTTP API", http::close);
     String httpAddress = http.address().getHostString() + ":" + http.address().getPort();
