@@ -72,6 +72,7 @@ class CrashPointTest {
     System.out.println("crash-point harness: seed=" + seed + " cycles=" + cycles
         + " (replay with -Dcrashpoints.seed=" + seed + ")");
     Random random = new Random(seed);
+    long started = System.nanoTime();
     Figures figures = Figures.of("crash points (SIGKILL during atomic, bulk, import, compaction)").put("seed", seed);
 
     Path directory = null;
@@ -87,6 +88,8 @@ class CrashPointTest {
         importUntilKilled(directory, cycle, new Random(random.nextLong()));
       }
       runUntilKilled(directory, cycle, new Random(random.nextLong()));
+      System.out.printf("crash-point cycle %d: kills=%d acknowledgements=%d violations=%d after %.1f s%n", cycle, kills,
+          acknowledgedEvents, violations.size(), (System.nanoTime() - started) / 1e9);
     }
     if (violations.isEmpty()) {
       verifyOffline(directory, "at the end");
@@ -111,7 +114,7 @@ class CrashPointTest {
         return;
       }
       Workload workload = new Workload(daemon.http(), jolokia(daemon), ledger, BULK_BATCH, "c" + cycle);
-      long killAfter = 3 + random.nextInt(40);
+      long killAfter = 2 + random.nextInt(30);
       ExecutorService roles = Executors.newFixedThreadPool(3);
       List<Future<?>> running = new ArrayList<>();
       long atomicSeed = random.nextLong();
