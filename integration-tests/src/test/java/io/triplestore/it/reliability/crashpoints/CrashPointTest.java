@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Seeded: the seed is printed, {@code -Dcrashpoints.seed=<seed>} replays the same operations,
  * sizes and kill points (counted in acknowledgements, not time; what else runs at that moment
- * depends on the machine). {@code -Dcrashpoints.cycles} (default 20) sets the cycles; every
+ * depends on the machine). {@code -Dcrashpoints.cycles} (default 20) sets the cycles,
+ * {@code -Dcrashpoints.minutes} a time after which no new cycle starts (for long runs); every
  * {@value #CYCLES_PER_DIRECTORY} cycles start on a fresh data directory, so a long run stays fast.
  */
 class CrashPointTest {
@@ -68,6 +69,8 @@ class CrashPointTest {
   @Timeout(value = 2, unit = TimeUnit.HOURS)
   void everyAcknowledgedWriteSurvivesSigkillAtRandomPointsAndTheStoreStaysConsistent() throws Exception {
     int cycles = Integer.getInteger("crashpoints.cycles", 20);
+    // A bound for a long run on a busy machine: no new cycle starts after it; the figures say how many ran.
+    long budgetNanos = TimeUnit.MINUTES.toNanos(Long.getLong("crashpoints.minutes", 24 * 60));
     long seed = Long.getLong("crashpoints.seed", System.nanoTime());
     System.out.println("crash-point harness: seed=" + seed + " cycles=" + cycles
         + " (replay with -Dcrashpoints.seed=" + seed + ")");
@@ -76,7 +79,8 @@ class CrashPointTest {
     Figures figures = Figures.of("crash points (SIGKILL during atomic, bulk, import, compaction)").put("seed", seed);
 
     Path directory = null;
-    for (int cycle = 0; cycle < cycles && violations.isEmpty(); cycle++) {
+    int cycle = 0;
+    for (; cycle < cycles && violations.isEmpty() && System.nanoTime() - started < budgetNanos; cycle++) {
       if (cycle % CYCLES_PER_DIRECTORY == 0) {
         directory = Files.createDirectories(work.resolve("dir" + cycle / CYCLES_PER_DIRECTORY));
         ledger.reset();
@@ -99,7 +103,7 @@ class CrashPointTest {
       }
     }
 
-    figures.put("cycles", cycles).put("kills", kills).put("imports", imports)
+    figures.put("cycles", cycle).put("kills", kills).put("imports", imports)
         .put("acknowledgedAdds", ledger.acknowledgedAdds()).put("acknowledgedRemoves", ledger.acknowledgedRemoves())
         .put("acknowledgements", acknowledgedEvents).put("bulkBatchesAcknowledged", bulkBatches)
         .put("maintenanceOps", maintenance).put("cutRequests", cutRequests).put("verifications", verifications)
