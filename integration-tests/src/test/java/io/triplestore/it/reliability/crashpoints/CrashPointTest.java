@@ -195,7 +195,7 @@ class CrashPointTest {
     if (verified.failed() || !verified.value().asText().startsWith("consistent")) {
       violations.add("verify " + when + ": " + (verified.failed() ? verified.body() : verified.value().asText()));
     }
-    ApiClient api = new ApiClient(daemon.http());
+    ApiClient api = new ApiClient(daemon.http(), Duration.ofMinutes(5));
     List<String> export = api.export();
     Set<String> stored = new HashSet<>(export);
     long counted = api.get("/health").json().get("triples").asLong();
@@ -225,6 +225,7 @@ class CrashPointTest {
   }
 
   private static JolokiaClient jolokia(DaemonProcess daemon) {
-    return new JolokiaClient(daemon.jolokia(), JOLOKIA_USER, JOLOKIA_PASSWORD);
+    // verify() and reclaim() read or rewrite the whole store: on a busy machine that takes a while.
+    return new JolokiaClient(daemon.jolokia(), JOLOKIA_USER, JOLOKIA_PASSWORD, Duration.ofMinutes(5));
   }
 }
