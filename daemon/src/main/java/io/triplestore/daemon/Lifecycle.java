@@ -4,6 +4,7 @@ import io.triplestore.daemon.config.Configuration;
 import io.triplestore.daemon.systemd.SystemdNotifier;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -54,13 +55,23 @@ final class Lifecycle {
 
   /** {@code triplestored import}: returns the exit code. */
   static int runImport(Configuration config, Path file) {
+    return runCommand("import", () -> new ImportCommand(config, System.out).run(file));
+  }
+
+  /** {@code triplestored verify}: returns the exit code. */
+  static int runVerify(Configuration config) {
+    return runCommand("verify", () -> new VerifyCommand(config, System.out).run());
+  }
+
+  /** An offline command on the data directory: its exit code, 2 when the directory is in use, 1 on failure. */
+  private static int runCommand(String name, Callable<Integer> command) {
     try {
-      return new ImportCommand(config, System.out).run(file);
+      return command.call();
     } catch (StoreOpener.DataDirectoryInUseException e) {
-      System.out.println("triplestored import: " + e.getMessage());
+      System.out.println("triplestored " + name + ": " + e.getMessage());
       return Main.EXIT_CONFIG;
     } catch (Exception e) {
-      System.out.println("triplestored import failed: " + e);
+      System.out.println("triplestored " + name + " failed: " + e);
       return 1;
     }
   }

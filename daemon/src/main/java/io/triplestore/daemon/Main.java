@@ -15,14 +15,18 @@ import java.util.Optional;
  * imports.
  *
  * <p>Exit codes: 0 done, 1 failed, 2 bad command line or configuration, a port or the data
- * directory in use; a stop by SIGTERM exits 143, by SIGINT 130 (the JVM's 128 + signal), both
- * after the same clean shutdown.
+ * directory in use (or, for {@code verify}, no store there), 3 {@code verify} found violations; a
+ * stop by SIGTERM exits 143, by SIGINT 130 (the JVM's 128 + signal), both after the same clean
+ * shutdown.
  * No static logger here: log4j must not start before {@code log.dir} is known.
  */
 public final class Main {
 
   /** Exit code of a usage or configuration error, and of a data directory in use. */
   public static final int EXIT_CONFIG = 2;
+
+  /** Exit code of {@code triplestored verify} when the store violates an invariant. */
+  public static final int EXIT_INCONSISTENT = 3;
 
   private Main() {}
 
@@ -51,10 +55,12 @@ public final class Main {
     }
     config.optionalPath(ConfigKey.LOG_DIR)
         .ifPresent(dir -> System.setProperty("triplestored.log.dir", dir.toAbsolutePath().toString()));
-    int exit = commandLine.command() == CommandLine.Command.IMPORT
-        ? Lifecycle.runImport(config, Path.of(commandLine.arguments().get(0)))
-        : Lifecycle.serve(config, home(), SystemdNotifier.fromEnvironment(System.getenv()));
-    if (exit != 0 || commandLine.command() == CommandLine.Command.IMPORT) {
+    int exit = switch (commandLine.command()) {
+      case IMPORT -> Lifecycle.runImport(config, Path.of(commandLine.arguments().get(0)));
+      case VERIFY -> Lifecycle.runVerify(config);
+      default -> Lifecycle.serve(config, home(), SystemdNotifier.fromEnvironment(System.getenv()));
+    };
+    if (exit != 0 || commandLine.command() != CommandLine.Command.SERVE) {
       Lifecycle.shutdownLogging();
       System.exit(exit);
     }

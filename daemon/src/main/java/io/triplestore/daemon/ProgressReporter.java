@@ -43,9 +43,15 @@ final class ProgressReporter implements AutoCloseable {
     return reporter;
   }
 
-  /** The store committed a batch; {@code triples} read so far. */
+  /**
+   * The store committed (and flushed) a batch; {@code triples} read so far. Without a terminal
+   * each batch is also one line, so a log or a script knows exactly what is on disk.
+   */
   void committed(long triples) {
     committed = triples;
+    if (!terminal) {
+      report();
+    }
   }
 
   /** Stops reporting; on a terminal, ends the bar's line. */

@@ -27,6 +27,7 @@ final class StoreOpener {
     Path directory = config.path(ConfigKey.DATA_DIR);
     StoreOptions options = StoreOptions.builder()
         .maxAtomicImportTriples(config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES))
+        .bulkBatchTriples(config.integer(ConfigKey.STORE_BULK_BATCH_TRIPLES))
         .registry(registry -> {
           registry.defaultTtl(config.duration(ConfigKey.SNAPSHOT_DEFAULT_TTL))
               .warnFraction(config.fraction(ConfigKey.SNAPSHOT_WARN_FRACTION))

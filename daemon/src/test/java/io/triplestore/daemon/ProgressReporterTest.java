@@ -36,4 +36,17 @@ class ProgressReporterTest {
     }
     assertThat(bytes.toString(StandardCharsets.UTF_8)).doesNotContain("\r");
   }
+
+  @Test
+  void elsewhereEachCommittedBatchIsALineOfItsOwn() {
+    try (ProgressReporter progress = ProgressReporter.start(out, false, 1000, read::get)) {
+      progress.committed(100);
+      progress.committed(200);
+      progress.finish();
+    }
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
+        .filteredOn(line -> line.contains("triples committed"))
+        .anyMatch(line -> line.contains(" 100 triples committed"))
+        .anyMatch(line -> line.contains(" 200 triples committed"));
+  }
 }

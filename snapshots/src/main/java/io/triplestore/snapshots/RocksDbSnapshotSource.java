@@ -103,9 +103,18 @@ final class RocksDbSnapshotSource implements SnapshotSource<Snapshot>, SnapshotR
       iterator.seek(target);
     }
 
+    /** Invalid with a bad status (an I/O or checksum error) is a failure, not the end. */
     @Override
     public boolean isValid() {
-      return iterator.isValid();
+      if (iterator.isValid()) {
+        return true;
+      }
+      try {
+        iterator.status();
+      } catch (RocksDBException e) {
+        throw new SnapshotReadException("read at snapshot failed: " + e.getMessage(), e);
+      }
+      return false;
     }
 
     @Override

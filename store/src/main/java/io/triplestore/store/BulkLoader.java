@@ -1,23 +1,21 @@
 package io.triplestore.store;
 
 import java.io.InputStream;
-import org.rocksdb.FlushOptions;
-import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteOptions;
 
 /**
- * The bulk path: the input is committed in batches written without the write-ahead log, and
- * everything is flushed to SST files at the end (also after a failure, so the batches that were
- * committed are on disk and {@link BulkLoadException#committedTriples()} is the truth).
+ * The bulk path: the input is committed in batches written without the write-ahead log, each
+ * flushed to SST files (atomically, every column family) before it counts as committed and before
+ * any other write may start. So a batch reported to the progress callback survives a crash, and
+ * no write acknowledged later can depend on one that does not; {@link
+ * BulkLoadException#committedTriples()} counts exactly the batches that are on disk.
  */
 final class BulkLoader {
 
-  private final StoreDatabase database;
   private final TripleWriter writer;
   private final int batchTriples;
 
-  BulkLoader(StoreDatabase database, TripleWriter writer, int batchTriples) {
-    this.database = database;
+  BulkLoader(TripleWriter writer, int batchTriples) {
     this.writer = writer;
     this.batchTriples = batchTriples;
   }
@@ -26,33 +24,13 @@ final class BulkLoader {
     Batches batches = new Batches(options);
     long skipped;
     try (WriteOptions noWal = new WriteOptions().setDisableWAL(true)) {
-      try {
-        skipped = ParsingPipeline.run(in, options, triple -> batches.add(triple, noWal));
-        batches.commit(noWal);
-      } catch (RuntimeException e) {
-        batches.discard();
-        flushAfterFailure(e);
-        throw new BulkLoadException(batches.committedTriples, e);
-      }
-    }
-    flush();
-    return new ImportResult(batches.total.applied(), batches.total.noOps(), skipped, batches.count);
-  }
-
-  private void flushAfterFailure(RuntimeException failure) {
-    try {
-      flush();
+      skipped = ParsingPipeline.run(in, options, triple -> batches.add(triple, noWal));
+      batches.commit(noWal);
     } catch (RuntimeException e) {
-      failure.addSuppressed(e);
+      batches.discard();
+      throw new BulkLoadException(batches.committedTriples, e);
     }
-  }
-
-  void flush() {
-    try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
-      database.db.flush(options, new java.util.ArrayList<>(database.columnFamilies.values()));
-    } catch (RocksDBException e) {
-      throw new StoreException("flush failed: " + e.getMessage(), e);
-    }
+    return new ImportResult(batches.total.applied(), batches.total.noOps(), skipped, batches.count);
   }
 
   /** The open batch, and what the committed ones held. */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.rocksdb.RocksIterator;
 
 /**
  * The term dictionary: {@code str2id} maps a term's bytes to its 8-byte id, {@code id2str} the
@@ -65,6 +66,14 @@ final class Dictionary {
       throw new StoreException("corrupt store: term id " + id + " is in an index but not in the dictionary");
     }
     return TermCodec.decode(bytes);
+  }
+
+  /** The highest id in {@code id2str} (ids are big-endian, so the last key), 0 when empty. */
+  long highestTermId() {
+    try (RocksIterator ids = database.db.newIterator(database.id2str)) {
+      ids.seekToLast();
+      return ids.isValid() ? toLong(ids.key()) : NONE;
+    }
   }
 
   /** A counter from the {@code meta} column family; 0 when never written. */

@@ -32,6 +32,8 @@ interface KeyReader {
 
     byte[] key();
 
+    byte[] value();
+
     void next();
 
     @Override

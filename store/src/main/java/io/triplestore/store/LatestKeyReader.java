@@ -70,9 +70,26 @@ final class LatestKeyReader implements KeyReader {
       }
     }
 
+    /**
+     * Whether the cursor is on a key. Not being on one means the end only when the iterator's
+     * status is OK: an I/O or checksum error also leaves it invalid, and must not read as the end.
+     */
     @Override
     public boolean isValid() {
-      return guard.call(() -> !closed && iterator.isValid());
+      return guard.call(() -> {
+        if (closed) {
+          return false;
+        }
+        if (iterator.isValid()) {
+          return true;
+        }
+        try {
+          iterator.status();
+        } catch (RocksDBException e) {
+          throw new StoreException("read failed: " + e.getMessage(), e);
+        }
+        return false;
+      });
     }
 
     @Override
@@ -80,6 +97,14 @@ final class LatestKeyReader implements KeyReader {
       return guard.call(() -> {
         requireNotClosed();
         return iterator.key();
+      });
+    }
+
+    @Override
+    public byte[] value() {
+      return guard.call(() -> {
+        requireNotClosed();
+        return iterator.value();
       });
     }
 

@@ -48,6 +48,11 @@ final class LeaseKeyReader implements KeyReader {
       }
 
       @Override
+      public byte[] value() {
+        return iterator.value();
+      }
+
+      @Override
       public void next() {
         iterator.next();
       }

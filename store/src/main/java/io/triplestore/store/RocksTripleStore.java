@@ -1,5 +1,6 @@
 package io.triplestore.store;
 
+import io.triplestore.snapshots.LeaseOptions;
 import io.triplestore.snapshots.SnapshotLease;
 import io.triplestore.snapshots.SnapshotRegistry;
 import io.triplestore.snapshots.SnapshotRegistryBuilder;
@@ -41,7 +42,7 @@ final class RocksTripleStore implements TripleStore {
     this.latest = new LatestKeyReader(database.db, guard);
     this.writer = new TripleWriter(database, dictionary, latest, options.termCacheSize());
     this.writeOptions = new WriteOptions().setSync(options.syncWrites());
-    this.bulkLoader = new BulkLoader(database, writer, options.bulkBatchTriples());
+    this.bulkLoader = new BulkLoader(writer, options.bulkBatchTriples());
     SnapshotRegistryBuilder builder = SnapshotRegistry.builder().rocksDb(database.db).name("store");
     options.registryCustomizer().accept(builder);
     this.registry = builder.build();
@@ -251,6 +252,15 @@ final class RocksTripleStore implements TripleStore {
   }
 
   @Override
+  public VerificationReport verify() {
+    return guard.call(() -> {
+      try (SnapshotLease lease = registry.create(LeaseOptions.builder().label("store verify").build())) {
+        return new StoreVerifier(database, new LeaseKeyReader(lease)).verify();
+      }
+    });
+  }
+
+  @Override
   public StoreStats stats() {
     return guard.call(maintenance::stats);
   }
@@ -267,7 +277,7 @@ final class RocksTripleStore implements TripleStore {
 
   @Override
   public void flush() {
-    guard.run(bulkLoader::flush);
+    guard.run(database::flushAll);
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -29,6 +30,15 @@ import org.rocksdb.RocksObject;
  * <p>Tuning: bloom filters (10 bits per key) everywhere; the three indexes also have an 8-byte
  * prefix extractor (one term id), so a prefix scan consults the prefix bloom and the memtable's
  * own prefix bloom; no compression in L0 (written once, compacted soon), LZ4 below.
+ *
+ * <p>Crash safety: flushes are atomic across every column family ({@code atomic_flush}), so the
+ * SST files on disk always hold the same prefix of writes for the dictionary, the indexes and the
+ * counters, even for writes made with the write-ahead log off. A directory is created only when
+ * it is new or empty ({@link DataDirectory}): RocksDB's {@code create_if_missing} on a directory
+ * that lost its {@code CURRENT} file would start an empty database and delete the data files.
+ *
+ * <p>Concurrency: immutable after construction; RocksDB and its handles are thread-safe.
+ * {@link #close()} must not race with any use (the store's guard sees to that).
  */
 final class StoreDatabase implements AutoCloseable {
 
@@ -54,8 +64,9 @@ final class StoreDatabase implements AutoCloseable {
   private StoreDatabase(Path directory, StoreOptions options) throws RocksDBException {
     LRUCache blockCache = own(new LRUCache(options.blockCacheBytes()));
     DBOptions dbOptions = own(new DBOptions()
-        .setCreateIfMissing(true)
+        .setCreateIfMissing(DataDirectory.requireNewOrExisting(directory) == DataDirectory.State.NEW)
         .setCreateMissingColumnFamilies(true)
+        .setAtomicFlush(true)
         .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors())));
     options.dbOptionsCustomizer().accept(dbOptions);
 
@@ -101,6 +112,18 @@ final class StoreDatabase implements AutoCloseable {
 
   ColumnFamilyHandle index(IndexOrder order) {
     return indexes.get(order);
+  }
+
+  /**
+   * Flushes every column family's memtable in one atomic flush and waits for it: afterwards every
+   * write made so far, with the write-ahead log or without, is in SST files.
+   */
+  void flushAll() {
+    try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+      db.flush(options, new ArrayList<>(columnFamilies.values()));
+    } catch (RocksDBException e) {
+      throw new StoreException("flush failed: " + e.getMessage(), e);
+    }
   }
 
   private ColumnFamilyOptions columnFamilyOptions(String name, LRUCache blockCache) {

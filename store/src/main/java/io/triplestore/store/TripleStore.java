@@ -107,8 +107,10 @@ public interface TripleStore extends AutoCloseable {
 
   /**
    * Loads a large N-Triples input in committed batches of {@link StoreOptions#bulkBatchTriples()},
-   * with the write-ahead log off and one flush at the end. For loading a store that is not
-   * serving: until the final flush, a crash of the process loses the batches not yet flushed.
+   * each written with the write-ahead log off and then flushed to SST files (one atomic flush of
+   * every column family) before it counts as committed and before any other write may start. A
+   * batch reported to the progress callback survives a crash; a crash during a batch loses that
+   * batch only, and never a write acknowledged by another path.
    *
    * @throws BulkLoadException on failure, telling how many triples were committed before it
    */
@@ -119,6 +121,15 @@ public interface TripleStore extends AutoCloseable {
 
   /** Writes every triple as N-Triples as of {@code lease}; returns how many. */
   long exportNTriples(OutputStream out, SnapshotLease lease);
+
+  /**
+   * Checks every invariant of the stored data, at one consistent state (a lease of its own, so
+   * writes may go on meanwhile): the dictionary maps terms to ids one to one, every id is below
+   * the next id to be handed out, every index entry is in all three indexes and uses only ids of
+   * the dictionary, and the triple counter equals the real count. Reads everything: on a large
+   * store this takes as long as an export.
+   */
+  VerificationReport verify();
 
   /** Point-in-time figures: sizes, counts, snapshots. */
   StoreStats stats();

@@ -13,6 +13,12 @@ import org.rocksdb.WriteOptions;
  * {@link StagingBatch} (so a term or triple staged earlier in the same batch is seen) and commits
  * them in one atomic write, together with the triple count and the next term id.
  *
+ * <p>Crash safety: the counters are in the same batch as what they count. A write without the
+ * write-ahead log is flushed (atomically, every column family) before the lock is released, so no
+ * later write, logged or not, can depend on a term that a crash could still take away. And the
+ * next term id is never below the highest id in {@code id2str} plus one, whatever the counter
+ * says, so an id that exists on disk is never handed out again.
+ *
  * <p>Concurrency: an existence check and the write that depends on it must not interleave with
  * another writer, or counts and term ids would go wrong; so one staged write at a time holds
  * {@link #lock} from {@link #begin()} until it is closed. Readers never take it.
@@ -31,7 +37,8 @@ final class TripleWriter {
   TripleWriter(StoreDatabase database, Dictionary dictionary, KeyReader latest, int termCacheSize) {
     this.database = database;
     this.tripleCount = dictionary.counter(latest, Dictionary.TRIPLE_COUNT_KEY);
-    this.nextTermId = Math.max(1, dictionary.counter(latest, Dictionary.NEXT_TERM_ID_KEY));
+    this.nextTermId = Math.max(dictionary.counter(latest, Dictionary.NEXT_TERM_ID_KEY),
+        dictionary.highestTermId() + 1);
     this.termIds = new LinkedHashMap<>(Math.min(termCacheSize, 1 << 16), 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
@@ -129,7 +136,14 @@ final class TripleWriter {
       return new ChangeResult(applied, noOps);
     }
 
-    /** Writes everything staged, with the counters, in one atomic batch. */
+    /**
+     * Writes everything staged, with the counters, in one atomic batch. Without the write-ahead
+     * log, also flushes every column family before returning (and before any other write can
+     * start), so that what returned survives a crash.
+     *
+     * @throws StoreException when the write failed (nothing applied), or when the flush after a
+     *     write without the log failed (applied, but not known to be on disk)
+     */
     ChangeResult commit(WriteOptions writeOptions) {
       if (committed || closed) {
         throw new IllegalStateException("this staged write has already been committed or closed");
@@ -141,7 +155,11 @@ final class TripleWriter {
       } catch (RocksDBException e) {
         throw new StoreException("write failed, nothing of it was applied: " + e.getMessage(), e);
       }
+      // Applied from here on: the counters must stay as they are even if the flush fails.
       committed = true;
+      if (writeOptions.disableWAL()) {
+        database.flushAll();
+      }
       return result();
     }
 

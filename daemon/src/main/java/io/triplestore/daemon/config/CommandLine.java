@@ -24,6 +24,8 @@ public record CommandLine(Command command, List<String> arguments, Map<String, S
     SERVE,
     /** Load an N-Triples file into a data dir no daemon is serving. */
     IMPORT,
+    /** Check the consistency of a data dir no daemon is serving. */
+    VERIFY,
     /** Print the usage and every key. */
     HELP,
     /** Print the version. */
@@ -84,8 +86,15 @@ public record CommandLine(Command command, List<String> arguments, Map<String, S
       }
       return Command.IMPORT;
     }
+    if (positional.get(0).equals("verify")) {
+      if (positional.size() != 1) {
+        throw new ConfigException("invalid command line: verify takes no arguments (the store is --data.dir):"
+            + " triplestored verify [--data.dir DIR]");
+      }
+      return Command.VERIFY;
+    }
     throw new ConfigException("invalid command line: unknown command '" + positional.get(0)
-        + "'; expected no command (serve) or import <file.nt>");
+        + "'; expected no command (serve), import <file.nt> or verify");
   }
 
   private static List<String> arguments(List<String> positional) {

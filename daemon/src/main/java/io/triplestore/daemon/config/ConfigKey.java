@@ -11,7 +11,10 @@ import java.util.Optional;
  */
 public enum ConfigKey {
   DATA_DIR("data.dir", "./data", ValueType.PATH,
-      "Directory of the RocksDB database; created when missing. One daemon per directory."),
+      "Directory of the RocksDB database; created when missing or empty, refused when it has files but no CURRENT."
+          + " One daemon per directory."),
+  STORE_BULK_BATCH_TRIPLES("store.bulk-batch-triples", "100000", ValueType.POSITIVE_INT,
+      "Triples per committed batch of a bulk load (?mode=bulk, import) or bulk remove; each is flushed to disk."),
   HTTP_HOST("http.host", "127.0.0.1", ValueType.HOST,
       "Address the HTTP API binds to."),
   HTTP_PORT("http.port", "8080", ValueType.PORT,

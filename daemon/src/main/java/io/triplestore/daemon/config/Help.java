@@ -10,6 +10,7 @@ public final class Help {
   public static void print(PrintStream out) {
     out.println("Usage: triplestored [--config FILE] [--KEY=VALUE | --KEY VALUE]...");
     out.println("       triplestored import FILE.nt [--data.dir DIR]");
+    out.println("       triplestored verify [--data.dir DIR]   (exit 0 consistent, 3 violations found)");
     out.println("       triplestored --version");
     out.println();
     out.println("Serves a RocksDB triple store over HTTP, with JMX, Jolokia and systemd readiness.");

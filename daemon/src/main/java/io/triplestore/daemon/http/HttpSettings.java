@@ -3,7 +3,6 @@ package io.triplestore.daemon.http;
 import io.triplestore.daemon.config.ConfigKey;
 import io.triplestore.daemon.config.Configuration;
 import io.triplestore.store.InputLimits;
-import io.triplestore.store.StoreOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,7 +34,7 @@ public record HttpSettings(String host, int port, int maxBatchTriples, int bulkB
   /** The settings the configuration gives. */
   public static HttpSettings from(Configuration config) {
     return new HttpSettings(config.string(ConfigKey.HTTP_HOST), config.integer(ConfigKey.HTTP_PORT),
-        config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES), StoreOptions.DEFAULT_BULK_BATCH_TRIPLES,
+        config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES), config.integer(ConfigKey.STORE_BULK_BATCH_TRIPLES),
         config.integer(ConfigKey.HTTP_MAX_THREADS), config.duration(ConfigKey.SHUTDOWN_TIMEOUT),
         config.duration(ConfigKey.HTTP_IDLE_TIMEOUT), config.integer(ConfigKey.HTTP_MIN_REQUEST_DATA_RATE),
         config.inputLimits(),

@@ -7,10 +7,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -19,13 +19,13 @@ import org.eclipse.jetty.util.Callback;
  * Writes triples as an N-Triples response, one line each, as they come. The status is committed
  * only with the first full buffer, so a read that fails early (a lease released a moment ago)
  * still gets a proper error reply; one that fails later aborts the response, and the client sees
- * a truncated transfer instead of a silently short result.
+ * a truncated transfer instead of a silently short result, and the failure is logged at ERROR
+ * (the store's message names the file of a checksum error), since no client will report it.
  */
 final class NTriplesStreamer {
 
-  private static final int BUFFER_CHARS = 32 * 1024;
-
   private static final Logger LOG = LogManager.getLogger(NTriplesStreamer.class);
+  private static final int BUFFER_CHARS = 32 * 1024;
 
   private final Request request;
   private final Response response;
@@ -43,9 +43,11 @@ final class NTriplesStreamer {
     OutputStream out = Content.Sink.asOutputStream(response);
     StringBuilder buffer = new StringBuilder(BUFFER_CHARS + 1024);
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    long written = 0;
     try {
       while (triples.hasNext()) {
         buffer.append(triples.next().toNTriples()).append('\n');
+        written++;
         if (buffer.length() >= BUFFER_CHARS) {
           writer.append(buffer).flush();
           buffer.setLength(0);
@@ -63,6 +65,8 @@ final class NTriplesStreamer {
       if (!response.isCommitted()) {
         throw e; // nothing sent yet: the caller answers with a proper error
       }
+      LOG.error("{} {} failed after {} triples, the transfer was cut: {}", request.getMethod(),
+          Request.getPathInContext(request), written, e.getMessage(), e);
       callback.failed(e);
       return;
     }

@@ -57,4 +57,13 @@ public interface StoreMXBean {
 
   /** Flushes memtables to SST files. */
   void flush();
+
+  /**
+   * Checks every invariant of the stored data at one consistent state (a lease named
+   * {@code store verify}): the dictionary maps terms to ids one to one, every index agrees with the
+   * others and with the dictionary, the triple counter equals the real count. Reads the whole
+   * store, in the caller's thread; writes go on meanwhile. Returns the report: its first line
+   * starts with {@code consistent} or {@code INCONSISTENT}, then one line per violation.
+   */
+  String verify();
 }

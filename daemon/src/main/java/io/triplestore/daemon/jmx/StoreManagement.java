@@ -3,6 +3,7 @@ package io.triplestore.daemon.jmx;
 import io.triplestore.snapshots.jmx.OperatorAudit;
 import io.triplestore.store.StoreStats;
 import io.triplestore.store.TripleStore;
+import io.triplestore.store.VerificationReport;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
@@ -91,6 +92,20 @@ public final class StoreManagement implements StoreMXBean {
   @Override
   public void flush() {
     audited("flush", "flush", store::flush);
+  }
+
+  @Override
+  public String verify() {
+    long start = System.nanoTime();
+    LOG.info("verify requested over JMX");
+    VerificationReport report = store.verify();
+    String text = report.describe();
+    if (report.consistent()) {
+      LOG.info("verify done in {} ms: {}", (System.nanoTime() - start) / 1_000_000, text);
+    } else {
+      LOG.error("verify done in {} ms: {}", (System.nanoTime() - start) / 1_000_000, text);
+    }
+    return text;
   }
 
   private StoreStats stats() {

@@ -38,6 +38,15 @@ class CommandLineTest {
   }
 
   @Test
+  void verifyTakesNoArguments() {
+    CommandLine line = CommandLine.parse("verify", "--data.dir", "/tmp/x");
+    assertThat(line.command()).isEqualTo(CommandLine.Command.VERIFY);
+    assertThat(line.flags()).containsEntry("data.dir", "/tmp/x");
+    assertThatThrownBy(() -> CommandLine.parse("verify", "/tmp/x")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("verify takes no arguments");
+  }
+
+  @Test
   void refusesUnknownOptionsAndCommandsByName() {
     assertThatThrownBy(() -> CommandLine.parse("--http.prot=1")).isInstanceOf(ConfigException.class)
         .hasMessageContaining("unknown option --http.prot");

@@ -89,6 +89,16 @@ class DaemonOperationsTest {
   }
 
   @Test
+  void theStoreMBeanVerifiesThroughJolokia() throws Exception {
+    body(daemon.send("POST", "/triples", "<http://ex/v> <http://ex/p> \"verified\" .\n"), 200);
+
+    String verified = jolokia("exec/io.triplestore:type=Store/verify()", JOLOKIA_CREDENTIALS).body();
+
+    assertThat(verified).contains("\"status\":200").contains("\"value\":\"consistent: ").contains(" 0 violations");
+    assertThat(daemon.output()).contains("verify requested over JMX").contains("verify done in");
+  }
+
+  @Test
   void jconsoleStyleRemoteJmxReadsTheMBeansWithCredentials() throws Exception {
     JMXServiceURL url = new JMXServiceURL(daemon.jmxUrl());
     long lease = id(daemon.send("POST", "/snapshots?ttl=PT5M&owner=jmx-client", null));

@@ -25,9 +25,17 @@ public final class ApiClient {
 
   private final URI base;
   private final HttpClient client;
+  private final Duration requestTimeout;
 
+  /** Each request may take 60 s. */
   public ApiClient(URI base) {
+    this(base, Duration.ofSeconds(60));
+  }
+
+  /** With another bound per request (a whole export on a busy machine). */
+  public ApiClient(URI base, Duration requestTimeout) {
     this.base = base;
+    this.requestTimeout = requestTimeout;
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
@@ -49,7 +57,7 @@ public final class ApiClient {
   /** Sends a request; {@code body} null sends none. Throws {@link IOException} when the connection fails. */
   public Reply send(String method, String pathAndQuery, String contentType, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60))
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(requestTimeout)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (contentType != null) {

@@ -116,6 +116,14 @@ public final class DaemonProcess implements AutoCloseable {
       return daemon;
     }
 
+    /**
+     * Starts the process without waiting for a "ready" line: for a command that never serves
+     * ({@code import}), to watch its output and kill it.
+     */
+    public DaemonProcess launch() {
+      return spawn();
+    }
+
     /** Runs the daemon to its exit (bad configurations, {@code --help}): exit code and output. */
     public Exit runToExit(Duration bound) {
       DaemonProcess daemon = spawn();
@@ -189,6 +197,11 @@ public final class DaemonProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /** The exit code; the process must have ended. */
+  public int exitValue() {
+    return process.exitValue();
   }
 
   /** Everything the process printed so far. */

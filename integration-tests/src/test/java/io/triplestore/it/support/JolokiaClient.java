@@ -26,11 +26,18 @@ public final class JolokiaClient {
 
   private final URI base;
   private final String authorization;
+  private final Duration requestTimeout;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  /** {@code user} null sends no credentials. */
+  /** {@code user} null sends no credentials; each request may take 30 s. */
   public JolokiaClient(URI base, String user, String password) {
+    this(base, user, password, Duration.ofSeconds(30));
+  }
+
+  /** With a longer bound per request, for operations that read the whole store ({@code verify()}). */
+  public JolokiaClient(URI base, String user, String password, Duration requestTimeout) {
     this.base = base;
+    this.requestTimeout = requestTimeout;
     this.authorization = user == null ? null
         : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
@@ -93,7 +100,7 @@ public final class JolokiaClient {
   }
 
   private Reply send(HttpRequest.Builder request, Map<String, String> headers) throws IOException, InterruptedException {
-    request.timeout(Duration.ofSeconds(30));
+    request.timeout(requestTimeout);
     headers.forEach(request::header);
     if (authorization != null) {
       request.header("Authorization", authorization);
