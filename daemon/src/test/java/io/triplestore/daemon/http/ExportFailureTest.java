@@ -3,6 +3,7 @@ package io.triplestore.daemon.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.triplestore.daemon.config.Configuration;
 import io.triplestore.store.ImportOptions;
 import io.triplestore.store.StoreOptions;
 import io.triplestore.store.TripleStore;
@@ -15,9 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.logging.log4j.Level;
@@ -76,7 +78,8 @@ class ExportFailureTest {
     Path data = dir.resolve("data");
     String sst = storeWithACorruptSpoBlock(data);
     try (TripleStore store = TripleStore.open(data, StoreOptions.defaults())) {
-      ApiServer server = ApiServer.start(store, "127.0.0.1", 0, 5, 3, 8, Duration.ofSeconds(2));
+      ApiServer server = ApiServer.start(store, HttpSettings.from(Configuration.resolve(Map.of("http.port", "0",
+          "http.max-threads", "8", "shutdown.timeout", "2s"), Map.of(), Optional.empty())));
       try {
         HttpRequest export = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + server.address().getPort() + "/triples")).build();
