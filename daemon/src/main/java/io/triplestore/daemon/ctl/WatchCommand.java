@@ -27,13 +27,14 @@ import picocli.CommandLine.Model.CommandSpec;
  * or from any JVM that runs the agent and a JMX port. Runs until interrupted.
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-    description = {"Prints lease events as they happen: created, warning, released (with reason), and operator",
+    description = {"Prints lease events as they happen: created, warning, released (with reason), due (a report-only",
+        "registry such as the agent's found a lease expired but keeps it), and operator",
         "actions (who released or renewed what). Over remote JMX: works against a daemon with jmx.port set, or any",
         "JVM that runs the agent with a JMX port. --user and --password-file are the JMX ones here. Ctrl-C stops."})
 final class WatchCommand implements Callable<Integer> {
 
   private static final List<String> EVENTS = List.of(SnapshotJfrEvents.CREATED, SnapshotJfrEvents.EXPIRY_WARNING,
-      SnapshotJfrEvents.RELEASED, SnapshotJfrEvents.OPERATOR_ACTION);
+      SnapshotJfrEvents.RELEASED, SnapshotJfrEvents.RELEASE_DUE, SnapshotJfrEvents.OPERATOR_ACTION);
 
   @ParentCommand Triplestorectl ctl;
   @Spec CommandSpec spec;
@@ -45,7 +46,7 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--owner", paramLabel = "LABEL", description = "only leases of this owner")
   String owner;
 
-  @Option(names = "--reason", paramLabel = "REASON", description = "only releases with this reason (EXPIRED, FORCED, ...)")
+  @Option(names = "--reason", paramLabel = "REASON", description = "only releases and dues with this reason (EXPIRED, FORCED, ...)")
   String reason;
 
   @Option(names = "--json", description = "one JSON object a line")
@@ -96,11 +97,15 @@ final class WatchCommand implements Callable<Integer> {
     if (owner != null && !concernsOwner(event, name)) {
       return;
     }
-    if (reason != null && !(name.equals(SnapshotJfrEvents.RELEASED) && reason.equalsIgnoreCase(event.getString("reason")))) {
+    if (reason != null && !(releaseWithReason(name) && reason.equalsIgnoreCase(event.getString("reason")))) {
       return;
     }
     out.println(json ? json(event) : WatchLines.line(event));
     out.flush();
+  }
+
+  private static boolean releaseWithReason(String name) {
+    return name.equals(SnapshotJfrEvents.RELEASED) || name.equals(SnapshotJfrEvents.RELEASE_DUE);
   }
 
   /** A lease event of that owner, or an operator action whose target names it. */
@@ -144,6 +149,9 @@ final class WatchCommand implements Callable<Integer> {
               + " (age " + duration(event, "age") + ")";
         case SnapshotJfrEvents.RELEASED:
           return time + " released " + lease(event) + ": " + event.getString("reason") + " (age " + duration(event, "age") + ")";
+        case SnapshotJfrEvents.RELEASE_DUE:
+          return time + " due      " + lease(event) + ": " + event.getString("reason") + ", still held (age "
+              + duration(event, "age") + ")";
         default:
           return time + " operator " + event.getString("operator") + " from " + event.getString("address") + " via "
               + event.getString("via") + ": " + event.getString("action") + " " + event.getString("target") + ": "

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The shipped {@code bin/triplestorectl}, run as an operator runs it: a separate process with its
  * connection in {@code TRIPLESTORECTL_*} variables (or flags), its stdout, stderr and exit code.
  */
-final class Triplestorectl {
+public final class Triplestorectl {
 
   /** How one run ended. */
   record Run(int exitCode, String out, String err) {
@@ -28,7 +28,7 @@ final class Triplestorectl {
   private final Path workDir;
   private final Map<String, String> environment = new LinkedHashMap<>();
 
-  Triplestorectl(Path workDir) {
+  public Triplestorectl(Path workDir) {
     this.workDir = workDir;
   }
 
@@ -47,14 +47,14 @@ final class Triplestorectl {
     }
   }
 
-  Triplestorectl env(String name, String value) {
+  public Triplestorectl env(String name, String value) {
     environment.put(name, value);
     return this;
   }
 
   /** A run in the background ({@code watch}): the process and where its stdout and stderr go. */
-  record Background(Process process, Path out, Path err) implements AutoCloseable {
-    String output() {
+  public record Background(Process process, Path out, Path err) implements AutoCloseable {
+    public String output() {
       try {
         return Files.readString(out) + Files.readString(err);
       } catch (IOException e) {
@@ -69,7 +69,7 @@ final class Triplestorectl {
     }
   }
 
-  Background start(String... arguments) {
+  public Background start(String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(DaemonProcess.distribution().resolve("bin/triplestorectl").toString());
     command.addAll(List.of(arguments));
