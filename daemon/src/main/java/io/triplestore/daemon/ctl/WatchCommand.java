@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -63,8 +64,15 @@ final class WatchCommand implements Callable<Integer> {
         stream.enable(event);
         stream.onEvent(event, recorded -> print(out, recorded));
       }
-      out.println("watching " + url + " (Ctrl-C stops)");
-      out.flush();
+      // Said once the stream has read its first flush, so the remote recording is running: an
+      // event after this line is never missed (a script can wait for it, and the tests do).
+      AtomicBoolean live = new AtomicBoolean();
+      stream.onFlush(() -> {
+        if (live.compareAndSet(false, true)) {
+          out.println("watching " + url + " (Ctrl-C stops)");
+          out.flush();
+        }
+      });
       stream.start();
     }
     return ExitCode.OK;
