@@ -38,6 +38,12 @@ class SlowRequestTest {
   @TempDir Path dir;
   /** What each slow client got before the server closed its connection. */
   private final Map<Socket, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * What each slow client has read so far: a poll's 1 ms read timeout can fall in the middle of
+   * the answer, so the bytes read before it are kept for the next poll (a fresh buffer per poll
+   * lost them, and the next poll saw the answer from its middle).
+   */
+  private final Map<Socket, StringBuilder> partial = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Test
   void slowBodiesAreCutAndHealthStillAnswers() throws Exception {
@@ -92,7 +98,7 @@ class SlowRequestTest {
     try {
       socket.setSoTimeout(1);
       InputStream in = socket.getInputStream();
-      StringBuilder answer = new StringBuilder();
+      StringBuilder answer = partial.computeIfAbsent(socket, s -> new StringBuilder());
       for (int b = in.read(); b >= 0; b = in.read()) {
         answer.append((char) b);
       }
@@ -101,7 +107,7 @@ class SlowRequestTest {
     } catch (SocketTimeoutException stillOpen) {
       return false;
     } catch (IOException reset) {
-      answers.put(socket, "(reset)");
+      answers.put(socket, partial.getOrDefault(socket, new StringBuilder()) + "(reset)");
       return true;
     }
   }
