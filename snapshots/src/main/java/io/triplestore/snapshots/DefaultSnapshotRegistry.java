@@ -1,8 +1,6 @@
 package io.triplestore.snapshots;
 
 import io.triplestore.snapshots.spi.TrackingRegistry;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,33 +15,39 @@ import java.util.OptionalLong;
  * checks) lives in {@link LeaseMaintenance}, operators' bulk releases in {@link OperatorActions},
  * and each lease's lifecycle in {@link Lease}'s state machine.
  *
- * <p>Concurrency: one lock ({@code this}) guards the id map, the creation order, the deadline
- * wheel, the owner tracker, the counters, {@code closed} and the lease fields marked "registry
- * lock". Under it happen only bookkeeping, the claims of releases decided under it (expiry, owner
- * down, close), and the native {@code take()} of a snapshot: taking it under the lock that sets
- * {@code closed} is what makes a create racing close() either finish before close() sees the
- * leases, or fail without touching the database (RocksDB takes its own DB mutex for it anyway).
- * Waiting for reads, releasing native snapshots and calling listeners happen outside.
+ * <p>The hot path takes no lock. A create pushes the new lease onto the {@link LeaseIntake} (one
+ * CAS, which also gives the id), checks {@code closed}, takes the native snapshot and publishes it
+ * in the lease; a release claims the lease (one CAS), waits for its reads, releases the native
+ * snapshot and marks it finished (one CAS). The registry's maps (id map, creation order, deadline
+ * wheel, owner groups) are filled from the intake in batches under the lock ({@link
+ * #drainIntake()}) by whoever needs them next: the maintenance tick, any lookup, listing or
+ * statistics, close(), and every 64th create. A lease whose release finished before that is only
+ * counted, never filed; a filed ("linked") lease is unlinked under the lock before it is marked
+ * finished.
  *
- * <p>A release runs: claim (a CAS on the lease; exactly one caller wins, whatever the mix of
- * manual, expiry, owner, operator and close), drain reads, close iterators, native release, then
- * unlink under the lock, then finish. A lease stays linked until its native release is done, so
- * close(), which releases every linked lease and waits for those another thread claimed, returns
- * only once no release, read or create is running, and after stopping the maintenance thread.
+ * <p>Concurrency: one lock ({@code this}) guards the maps, the intake's drain side, the counters
+ * and the lease fields marked "registry lock". Creation, release, reads and listener calls run
+ * outside it. Close against create is a Dekker handshake: a creator pushes its lease (a full
+ * fence) and then reads {@code closed}; close() writes {@code closed} and then drains the intake.
+ * So either the creator sees {@code closed} and never touches the database (its lease is marked
+ * {@link Lease#ABORTED}), or close() drains the lease, claims it, and waits in the release until
+ * the creator has published the snapshot it was taking, then releases it. A lease stays linked
+ * until its native release is done, so close(), which releases every linked lease and waits for
+ * those another thread claimed, returns only once no release, read or create is running, and
+ * after stopping the maintenance thread.
  */
 final class DefaultSnapshotRegistry implements TrackingRegistry {
 
   private static final System.Logger LOG = System.getLogger("io.triplestore.snapshots");
   private static final int WHEEL_SLOTS = 4096;
-  private static final VarHandle COUNT;
-
-  static {
-    try {
-      COUNT = MethodHandles.lookup().findVarHandle(DefaultSnapshotRegistry.class, "count", int.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  /** A creator whose id is a multiple of this drains the intake: bounds what waits there. */
+  private static final int DRAIN_EVERY = 64;
+  /**
+   * Creates check the lease limit against an estimate without the lock while it is at least this
+   * far below the limit, and exactly under the lock above that. The estimate is high by at most
+   * the leases released since the last drain, which {@link #DRAIN_EVERY} bounds.
+   */
+  private static final int LIMIT_MARGIN = 2 * DRAIN_EVERY;
 
   private final String name;
   @SuppressWarnings("rawtypes")
@@ -54,7 +58,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   private final long defaultTtlNanos;
   private final Duration maxTtl;
   private final double warnFraction;
-  final Ticker ticker;
+  final RegistryClock clock;
   private final StackCapture stackCapture;
   private final int maxLeases;
   private final long originNanos;
@@ -70,6 +74,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
    * lock once after setting {@code closed}, so no property read starts or runs after it.
    */
   private final Object propertyLock = new Object();
+  private final LeaseIntake intake;
 
   // this (fields without "private" are shared with LeaseMaintenance and OperatorActions)
   final LeaseMap byId = new LeaseMap();
@@ -77,14 +82,20 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   final DeadlineWheel wheel;
   final OwnerTracker owners = new OwnerTracker();
   private final ReleasedHistory history;
-  private long nextId = 1;
-  private long totalCreated;
+  /** The leases a drain links, newest first; empty between drains. */
+  private Lease[] linkBuffer = new Lease[64];
+  /** Linked leases not yet unlinked: the live count once the intake is drained. */
+  private int linked;
+  /** Leases that got no snapshot (a failed create, or one that met close()). */
+  private long aborted;
   private final long[] releasedByReason = new long[ReleaseReason.values().length];
   long warningsEmitted;
   long releasesDue;
-  // Written only under the lock, read without it by count(): a release store is all the readers
-  // need, and spares create and release a full fence each.
-  private volatile int count;
+  /**
+   * Leases whose release was counted (at a drain or an unlink), aborted ones included. Written
+   * under the lock, read without it: {@code newestId - settled} bounds the live count from above.
+   */
+  private volatile long settled;
   private volatile boolean closed;
   private volatile Thread closingThread;
 
@@ -98,13 +109,18 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     this.defaultTtlNanos = builder.defaultTtl.toNanos();
     this.maxTtl = builder.maxTtl;
     this.warnFraction = builder.warnFraction;
-    this.ticker = builder.ticker;
+    boolean coarseStamps = builder.stampsFromTick != null ? builder.stampsFromTick
+        : builder.ticker == Ticker.system() && builder.scheduler == Scheduler.daemonThread();
+    this.clock = new RegistryClock(builder.ticker, coarseStamps, builder.tick.toNanos());
     this.stackCapture = builder.stackCapture;
     this.maxLeases = builder.maxLeases;
     this.history = new ReleasedHistory(builder.releasedHistory);
-    this.originNanos = ticker.read();
+    this.originNanos = clock.now();
     this.originEpochMillis = System.currentTimeMillis();
     this.wheel = new DeadlineWheel(WHEEL_SLOTS, builder.tick.toNanos(), originNanos);
+    Lease origin = new Lease(this, Lease.ABORTED, "origin", "origin", originNanos, 0, null);
+    origin.id = 0;
+    this.intake = new LeaseIntake(origin);
     builder.listeners.forEach(listeners::add);
     this.maintenance = new LeaseMaintenance(this);
     this.operators = new OperatorActions(this);
@@ -115,7 +131,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   // ---- time ----
 
   long now() {
-    return ticker.read();
+    return clock.now();
   }
 
   /** Wall-clock time of a ticker reading, anchored when the registry started. */
@@ -135,10 +151,12 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     return ttl.toNanos();
   }
 
-  private void setDeadlines(Lease lease, long startNanos, long ttlNanos) {
+  /** Sets the deadlines from {@code startNanos}; {@code slackNanos} makes up for an early stamp. */
+  private void setDeadlines(Lease lease, long startNanos, long slackNanos, long ttlNanos) {
+    long start = saturatedAdd(startNanos, slackNanos);
     lease.ttlNanos = ttlNanos;
-    lease.deadlineNanos = saturatedAdd(startNanos, ttlNanos);
-    lease.warnAtNanos = saturatedAdd(startNanos, (long) (ttlNanos * warnFraction));
+    lease.deadlineNanos = saturatedAdd(start, ttlNanos);
+    lease.warnAtNanos = saturatedAdd(start, (long) (ttlNanos * warnFraction));
     lease.warned = false;
     lease.expiredFlag = false;
   }
@@ -176,33 +194,50 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     return register(snapshot, options, ttlNanosOf(options.ttl()), false);
   }
 
-  private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("snapshot registry '" + name + "' is closed");
-    }
+  private IllegalStateException closedException() {
+    return new IllegalStateException("snapshot registry '" + name + "' is closed");
   }
 
-  /** Registers {@code tracked}, or with {@code take} a snapshot the source takes under the lock. */
+  /** Registers {@code tracked}, or with {@code take} a snapshot the source takes now. */
   private Lease register(Object tracked, LeaseOptions options, long ttlNanos, boolean take) {
+    if (closed) {
+      throw closedException();
+    }
     Thread current = Thread.currentThread();
     CreationSite site = stackCapture.shouldCapture() ? new CreationSite() : null;
-    Lease lease;
-    synchronized (this) {
-      requireOpen();
-      if (take && count >= maxLeases) {
-        throw new LeaseLimitExceededException(name, maxLeases);
+    long now = clock.stamp();
+    Lease lease = new Lease(this, take ? null : tracked, labelOf(options, current), current.getName(), now, ttlNanos, site);
+    setDeadlines(lease, now, clock.deadlineSlack(), ttlNanos);
+    switch (options.ownerKind()) {
+      case THREAD -> {
+        lease.pendingOwner = options.owner() == null ? current : options.owner();
+        lease.ownedByThread = true;
       }
-      Object snapshot = take ? source.take() : tracked;
+      case OBJECT -> lease.pendingOwner = options.owner();
+      case NONE -> { }
+    }
+    if (take && intake.newestId() - settled >= (long) maxLeases - LIMIT_MARGIN) {
+      checkLimitExactly();
+    }
+    intake.push(lease);
+    if (closed) {
+      // close() may have drained it already: it then waits for this mark in its release.
+      abandon(lease);
+      throw closedException();
+    }
+    if (take) {
+      Object snapshot;
       try {
-        long now = ticker.read();
-        lease = new Lease(this, nextId++, snapshot, labelOf(options, current), current.getName(), now, ttlNanos, site);
-        setDeadlines(lease, now, ttlNanos);
-        link(lease, options, current);
+        snapshot = source.take();
       } catch (RuntimeException | Error e) {
-        if (take) {
-          releaseNative(snapshot, nextId - 1);
-        }
+        abandon(lease);
         throw e;
+      }
+      lease.publishSnapshot(snapshot);
+    }
+    if ((lease.id & (DRAIN_EVERY - 1)) == 0) {
+      synchronized (this) {
+        drainIntake();
       }
     }
     listeners.created(lease);
@@ -213,18 +248,96 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     return lease;
   }
 
+  /**
+   * Near the limit: counts exactly. Creates that passed the estimate without the lock at the same
+   * time are each at least {@link #LIMIT_MARGIN} below the limit, so they cannot push past it.
+   */
+  private synchronized void checkLimitExactly() {
+    drainIntake();
+    if (linked >= maxLeases) {
+      throw new LeaseLimitExceededException(name, maxLeases);
+    }
+  }
+
+  /**
+   * A lease that gets no snapshot: marked {@link Lease#ABORTED} (a release that close() claimed
+   * meanwhile waits for that mark, and then releases nothing), then finished unless someone else
+   * claimed it. Never announced to listeners: onCreated was not called.
+   */
+  private void abandon(Lease lease) {
+    lease.publishSnapshot(Lease.ABORTED);
+    lease.wakeSnapshotWaiter();
+    if (lease.claim(ReleaseReason.CLOSED)) {
+      finishRelease(lease, ReleaseReason.CLOSED, clock.stamp());
+    }
+  }
+
   // registry lock held
-  private void link(Lease lease, LeaseOptions options, Thread current) {
-    switch (options.ownerKind()) {
-      case THREAD -> owners.ownByThread(lease, options.owner() == null ? current : (Thread) options.owner());
-      case OBJECT -> owners.ownByObject(lease, options.owner());
-      case NONE -> { }
+  /** Files every lease pushed since the last drain in the maps, or counts it if already released. */
+  void drainIntake() {
+    Lease lease = intake.drain();
+    if (lease == null) {
+      return;
+    }
+    long settledNow = 0;
+    int toLink = 0;
+    for (int n = intake.drainedCount(); n > 0; n--, lease = LeaseIntake.next(lease)) {
+      if (lease.markLinked()) {
+        if (toLink == linkBuffer.length) {
+          linkBuffer = java.util.Arrays.copyOf(linkBuffer, toLink * 2);
+        }
+        linkBuffer[toLink++] = lease;
+      } else {
+        count(lease, lease.reasonOrNull());
+        settledNow++;
+      }
+    }
+    // Linked oldest first: the creation order is id order.
+    for (int i = toLink - 1; i >= 0; i--) {
+      link(linkBuffer[i]);
+      linkBuffer[i] = null;
+    }
+    if (linkBuffer.length > 4096 && toLink < linkBuffer.length / 4) {
+      linkBuffer = new Lease[64];
+    }
+    settled = settled + settledNow; // one volatile write a drain, not one a lease
+  }
+
+  // registry lock held
+  private void link(Lease lease) {
+    Object owner = lease.pendingOwner;
+    if (owner != null) {
+      lease.pendingOwner = null;
+      if (lease.ownedByThread) {
+        owners.ownByThread(lease, (Thread) owner);
+      } else {
+        owners.ownByObject(lease, owner);
+      }
     }
     byId.put(lease);
     creationOrder.append(lease);
     wheel.add(lease, lease.warnAtNanos);
-    totalCreated++;
-    COUNT.setRelease(this, count + 1);
+    linked++;
+  }
+
+  // registry lock held
+  private void unlink(Lease lease) {
+    byId.remove(lease.id);
+    creationOrder.unlink(lease);
+    wheel.remove(lease);
+    owners.forget(lease);
+    linked--;
+  }
+
+  // registry lock held
+  /** Counts a release (or an aborted create) once the lease is out of the maps or never in them. */
+  private void count(Lease lease, ReleaseReason reason) {
+    if (lease.snapshotOrNull() == Lease.ABORTED) {
+      aborted++;
+    } else {
+      history.add(lease.id, reason);
+      releasedByReason[reason.ordinal()]++;
+    }
   }
 
   private static String labelOf(LeaseOptions options, Thread current) {
@@ -271,24 +384,35 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   /** Runs a release this thread has claimed, to the end: drain, native release, unlink, finish. */
   void completeRelease(Lease lease, ReleaseReason reason) {
     try {
+      Object snapshot = lease.awaitSnapshot();
       lease.awaitReadsDrained();
       lease.closeIterators();
-      releaseNative(lease.snapshot, lease.id);
-    } finally {
-      long now = ticker.read();
-      synchronized (this) {
-        byId.remove(lease.id);
-        creationOrder.unlink(lease);
-        wheel.remove(lease);
-        owners.forget(lease);
-        history.add(lease.id, reason);
-        releasedByReason[reason.ordinal()]++;
-        COUNT.setRelease(this, count - 1);
+      if (snapshot != Lease.ABORTED) {
+        releaseNative(snapshot, lease.id);
       }
-      if (lease.finish(now)) {
+    } finally {
+      // An aborted lease's creator holds its event token for good, so it is never announced.
+      if (finishRelease(lease, reason, clock.stamp()) == Lease.DELIVER) {
         listeners.released(lease, reason);
       }
     }
+  }
+
+  /**
+   * After the native release: unlinks the lease if it is linked, then marks it finished. A lease
+   * that is not linked is counted by the drain that finds it finished.
+   */
+  private int finishRelease(Lease lease, ReleaseReason reason, long nanos) {
+    int outcome = lease.finish(nanos, false);
+    if (outcome == Lease.UNLINK_FIRST) {
+      synchronized (this) {
+        unlink(lease);
+        count(lease, reason);
+        settled = settled + 1;
+      }
+      outcome = lease.finish(nanos, true);
+    }
+    return outcome;
   }
 
   @SuppressWarnings("unchecked") // the source's own snapshot type, erased
@@ -304,15 +428,17 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   public ReleaseOutcome release(long id, ReleaseReason reason) {
     java.util.Objects.requireNonNull(reason, "reason");
     Lease lease;
-    long issuedBelow;
+    long issuedUpTo;
     synchronized (this) {
+      drainIntake();
       lease = byId.get(id);
-      issuedBelow = nextId;
+      issuedUpTo = intake.drainedUpTo();
     }
     if (lease != null) {
-      return release(lease, reason);
+      // A lease whose creator is still taking its snapshot has not been handed out yet.
+      return lease.snapshotOrNull() == null ? ReleaseOutcome.UNKNOWN : release(lease, reason);
     }
-    return id > 0 && id < issuedBelow ? ReleaseOutcome.ALREADY_RELEASED : ReleaseOutcome.UNKNOWN;
+    return id > 0 && id <= issuedUpTo ? ReleaseOutcome.ALREADY_RELEASED : ReleaseOutcome.UNKNOWN;
   }
 
   @Override
@@ -347,40 +473,45 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   void renew(Lease lease, Duration ttl) {
     long ttlNanos = ttlNanosOf(java.util.Objects.requireNonNull(ttl, "ttl"));
     synchronized (this) {
+      drainIntake(); // links the lease if it is still in the intake
       if (lease.isReleased()) {
         throw new SnapshotReleasedException(lease.id, lease.reasonOrNull());
       }
       wheel.remove(lease);
-      setDeadlines(lease, ticker.read(), ttlNanos);
+      setDeadlines(lease, clock.now(), 0, ttlNanos);
       wheel.add(lease, lease.warnAtNanos);
     }
   }
 
   @Override
   public synchronized Optional<SnapshotLease> find(long id) {
+    drainIntake();
     Lease lease = byId.get(id);
-    // A lease whose release is claimed stays linked until its native release is done: not live.
-    return lease == null || lease.isReleased() ? Optional.empty() : Optional.of(lease);
+    // A lease whose release is claimed stays linked until its native release is done: not live;
+    // nor is one whose creator has not taken its snapshot yet.
+    return lease == null || lease.isReleased() || !lease.isTaken() ? Optional.empty() : Optional.of(lease);
   }
 
   @Override
   public synchronized SnapshotLease lease(long id) {
+    drainIntake();
     Lease lease = byId.get(id);
-    if (lease != null) {
-      if (lease.isReleased()) {
+    if (lease != null && lease.snapshotOrNull() != null) {
+      if (lease.isReleased() || lease.snapshotOrNull() == Lease.ABORTED) {
         throw new SnapshotReleasedException(id, lease.reasonOrNull());
       }
       return lease;
     }
-    if (id <= 0 || id >= nextId) {
+    if (lease != null || id <= 0 || id > intake.drainedUpTo()) {
       throw new UnknownLeaseException(id);
     }
     throw new SnapshotReleasedException(id, history.reasonOf(id));
   }
 
   @Override
-  public int count() {
-    return count;
+  public synchronized int count() {
+    drainIntake();
+    return linked;
   }
 
   @Override
@@ -389,11 +520,12 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
       throw new IllegalArgumentException("limit must be 1 or more: " + limit);
     }
     int capped = Math.min(limit, MAX_INFO_LIMIT);
-    List<LeaseFigures> figures = new ArrayList<>(Math.min(capped, count));
+    List<LeaseFigures> figures = new ArrayList<>();
     synchronized (this) {
-      long now = ticker.read();
+      drainIntake();
+      long now = clock.now();
       for (Lease l = creationOrder.oldest(); l != null && figures.size() < capped; l = l.newerLease) {
-        if (!l.isReleased()) {
+        if (!l.isReleased() && l.isTaken()) {
           figures.add(new LeaseFigures(l, now));
         }
       }
@@ -409,7 +541,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   LeaseInfo describe(Lease lease) {
     LeaseFigures figures;
     synchronized (this) {
-      long now = lease.isFinished() ? lease.createdNanos + lease.age().toNanos() : ticker.read();
+      long now = lease.isFinished() ? lease.createdNanos + lease.age().toNanos() : clock.now();
       figures = new LeaseFigures(lease, now);
     }
     return figures.describe(this);
@@ -433,12 +565,14 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     OptionalLong nativeCount = nativeSnapshotCount();
     Map<ReleaseReason, Long> released = new EnumMap<>(ReleaseReason.class);
     synchronized (this) {
+      drainIntake();
       for (ReleaseReason reason : ReleaseReason.values()) {
         released.put(reason, releasedByReason[reason.ordinal()]);
       }
       Lease oldest = creationOrder.oldest();
-      Duration oldestAge = oldest == null ? Duration.ZERO : Duration.ofNanos(ticker.read() - oldest.createdNanos);
-      return new RegistryStatistics(count, oldestAge, totalCreated, released, warningsEmitted, releasesDue, nativeCount);
+      Duration oldestAge = oldest == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, clock.now() - oldest.createdNanos));
+      long totalCreated = intake.drainedUpTo() - aborted;
+      return new RegistryStatistics(linked, oldestAge, totalCreated, released, warningsEmitted, releasesDue, nativeCount);
     }
   }
 
@@ -521,6 +655,8 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
       if (!closedBefore) {
         closed = true;
         closingThread = Thread.currentThread();
+        // After the write of `closed`: every create that missed it has pushed its lease by now.
+        drainIntake();
         for (Lease l = creationOrder.oldest(); l != null; l = l.newerLease) {
           (l.claim(ReleaseReason.CLOSED) ? claimed : releasedElsewhere).add(l);
         }
@@ -586,6 +722,6 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
 
   @Override
   public String toString() {
-    return "SnapshotRegistry[" + name + ", count=" + count + "]";
+    return "SnapshotRegistry[" + name + "]";
   }
 }

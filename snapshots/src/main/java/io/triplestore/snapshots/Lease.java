@@ -35,8 +35,16 @@ import org.rocksdb.ColumnFamilyHandle;
  * and the holder delivers it when its own call returns. A warning starts only on a live lease
  * that no one else is announcing.
  *
+ * <p>Two more facts live in the word and in one field. LINKED: the registry has filed the lease
+ * in its maps (a creation does not; the registry's next drain of its intake does, unless the
+ * release has finished by then, so a short lease is never filed); a release of a linked lease
+ * unlinks it under the registry's lock before it sets FINISHED, and the two are exclusive because
+ * both are CASes of this word. {@code snapshot}: {@code null} until the creator has taken the
+ * native snapshot (the lease is published first, for the registry's close protocol), then the
+ * snapshot or {@link #ABORTED}; a release claimed in between waits for it.
+ *
  * <p>Concurrency: the fields marked "registry lock" are read and written only under the
- * registry's lock. {@code state} is changed only by CAS or atomic read-modify-write; every
+ * registry's lock, or by the creator before the lease is published. {@code state} is changed only by CAS or atomic read-modify-write; every
  * transition above is one such operation. The releasing thread publishes itself in {@code
  * releaser} only when reads were in flight at its claim; a reader that unpins the last read of a
  * claimed lease unparks it. Both are volatile accesses of {@code state} and {@code releaser}, so
@@ -46,35 +54,62 @@ import org.rocksdb.ColumnFamilyHandle;
  */
 final class Lease implements SnapshotLease {
 
-  private static final int READERS = (1 << 24) - 1;
+  private static final int READERS = (1 << 23) - 1;
+  /** A release waits for the creator to publish the snapshot: see {@link #awaitSnapshot()}. */
+  private static final int SNAPSHOT_WAITER = 1 << 23;
   private static final int REASON_SHIFT = 24;
   private static final int REASON_BITS = 0b111 << REASON_SHIFT;
   private static final int FINISHED = 1 << 27;
   private static final int EVENT_BUSY = 1 << 28;
   private static final int RELEASE_EVENT_PENDING = 1 << 29;
   private static final int WAITERS = 1 << 30;
+  /** Set by the registry, under its lock, when it files the lease in its maps; never on a finished lease. */
+  private static final int LINKED = 1 << 31;
   private static final ReleaseReason[] REASONS = ReleaseReason.values();
   private static final long NOT_YET = Long.MIN_VALUE;
+  /** In {@code snapshot}: the creation failed or met a closed registry; there is no snapshot. */
+  static final Object ABORTED = new Object();
+  /** What {@link #finish} answers when the lease is linked and must be unlinked first. */
+  static final int UNLINK_FIRST = 0;
+  /** What {@link #finish} answers when the caller must deliver {@code onReleased} now. */
+  static final int DELIVER = 1;
+  /** What {@link #finish} answers when the event token's holder delivers {@code onReleased}. */
+  static final int DELIVERED_BY_HOLDER = 2;
   private static final VarHandle STATE;
   private static final VarHandle RELEASED_NANOS;
+  private static final VarHandle SNAPSHOT;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       STATE = lookup.findVarHandle(Lease.class, "state", int.class);
       RELEASED_NANOS = lookup.findVarHandle(Lease.class, "releasedNanos", long.class);
+      SNAPSHOT = lookup.findVarHandle(Lease.class, "snapshot", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   final DefaultSnapshotRegistry registry;
-  final long id;
-  final Object snapshot;
+  /** Given by {@link LeaseIntake#push} before the lease is published; never changed after. */
+  long id;
+  /**
+   * The native snapshot; {@code null} while the creator is still taking it, {@link #ABORTED} if it
+   * never got one. Written once, with a release store; see {@link #awaitSnapshot()}.
+   */
+  private Object snapshot;
   final String label;
   final String threadName;
   final long createdNanos;
   final CreationSite creationSite;
+
+  // intake: written by the creator before publication, then only by the registry under its lock
+  /** The next older lease in the registry's intake stack. */
+  Lease intakeNext;
+  /** The owning thread or object, until the registry links the lease and tracks its owner. */
+  Object pendingOwner;
+  /** Whether {@code pendingOwner} is an owning thread (rather than an owning object). */
+  boolean ownedByThread;
 
   // registry lock
   long ttlNanos;
@@ -95,22 +130,94 @@ final class Lease implements SnapshotLease {
 
   /** Born announcing: the creator holds the event token until its onCreated calls return. */
   private volatile int state = EVENT_BUSY;
+  /** The thread waiting in {@link #awaitSnapshot()}; written before it sets SNAPSHOT_WAITER. */
+  private Thread snapshotWaiter;
   /** The thread that claimed the release, published only when it must wait for reads. */
   private volatile Thread releaser;
   /** Ticker reading at release; {@link #NOT_YET} until the releasing thread has written it. */
   private volatile long releasedNanos = NOT_YET;
   private List<PinnedIterator> iterators; // guarded by this
 
-  Lease(DefaultSnapshotRegistry registry, long id, Object snapshot, String label, String threadName,
+  Lease(DefaultSnapshotRegistry registry, Object snapshot, String label, String threadName,
       long createdNanos, long ttlNanos, CreationSite creationSite) {
     this.registry = registry;
-    this.id = id;
     this.snapshot = snapshot;
     this.label = label;
     this.threadName = threadName;
     this.createdNanos = createdNanos;
     this.creationSite = creationSite;
     this.ttlNanos = ttlNanos;
+  }
+
+  // ---- the snapshot ----
+
+  /** The creator's publication of the snapshot it took, or {@link #ABORTED}. */
+  void publishSnapshot(Object taken) {
+    SNAPSHOT.setRelease(this, taken);
+  }
+
+  /** The snapshot, {@link #ABORTED}, or {@code null} while the creator is still taking it. */
+  Object snapshotOrNull() {
+    return SNAPSHOT.getAcquire(this);
+  }
+
+  /** A lease its creator has not finished taking, or that never got a snapshot: not a live lease. */
+  boolean isTaken() {
+    Object taken = snapshotOrNull();
+    return taken != null && taken != ABORTED;
+  }
+
+  /**
+   * The snapshot, once the creator has published it. A release claimed while the creator is still
+   * inside the native call (close() or an operator racing create) parks here until then: the
+   * creator publishes the snapshot before its next atomic operation on the state word ({@link
+   * #endEvent()}, or {@link #wakeSnapshotWaiter()} when it aborts), and that operation sees
+   * SNAPSHOT_WAITER and unparks us. Both sides are atomic operations on one word, so either the
+   * creator sees the bit or we see the snapshot: no lost wake-up, and no fence on the creator's
+   * path when no one waits. Not interruptible; the interrupt is kept.
+   */
+  Object awaitSnapshot() {
+    Object taken = snapshotOrNull();
+    if (taken != null) {
+      return taken;
+    }
+    snapshotWaiter = Thread.currentThread();
+    STATE.getAndBitwiseOr(this, SNAPSHOT_WAITER);
+    boolean interrupted = false;
+    while ((taken = snapshotOrNull()) == null) {
+      LockSupport.park(this);
+      interrupted |= Thread.interrupted();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return taken;
+  }
+
+  /** After {@link #publishSnapshot} on a path without {@link #endEvent()}: wakes a waiting release. */
+  void wakeSnapshotWaiter() {
+    wakeSnapshotWaiterIf((int) STATE.getAndBitwiseOr(this, 0));
+  }
+
+  private void wakeSnapshotWaiterIf(int state) {
+    if ((state & SNAPSHOT_WAITER) != 0) {
+      LockSupport.unpark(snapshotWaiter);
+    }
+  }
+
+  // ---- linking ----
+
+  /** Marks the lease linked unless its release has finished. Registry lock held. */
+  boolean markLinked() {
+    for (;;) {
+      int current = state;
+      if ((current & FINISHED) != 0) {
+        return false;
+      }
+      if (STATE.compareAndSet(this, current, current | LINKED)) {
+        return true;
+      }
+    }
   }
 
   private static boolean claimed(int state) {
@@ -152,7 +259,7 @@ final class Lease implements SnapshotLease {
 
   /**
    * LIVE to CLAIMED: claims the release for {@code why}; exactly one caller ever wins. On success
-   * the caller must {@link #awaitReadsDrained()}, release the native snapshot and {@link #finish()}.
+   * the caller must {@link #awaitReadsDrained()}, release the native snapshot and {@link #finish(long, boolean)}.
    */
   boolean claim(ReleaseReason why) {
     int bits = (why.ordinal() + 1) << REASON_SHIFT;
@@ -191,17 +298,24 @@ final class Lease implements SnapshotLease {
 
   /**
    * CLAIMED to FINISHED, after the native release. Wakes threads waiting in {@link
-   * #awaitFinished()}.
+   * #awaitFinished()}. A lease the registry has linked is not finished unless {@code unlinked}: the
+   * caller unlinks it under the registry lock and calls again, so that whoever waits for FINISHED
+   * finds it gone from the registry; the CAS makes "linked" and "finished" exclusive, since the
+   * registry links only unfinished leases.
    *
-   * @return true if the caller must deliver {@code onReleased} now; false if another thread holds
-   *     the event token and will deliver it when its own listener call returns
+   * @return {@link #UNLINK_FIRST} (nothing changed), {@link #DELIVER} if the caller must deliver
+   *     {@code onReleased} now, or {@link #DELIVERED_BY_HOLDER} if another thread holds the event
+   *     token and will deliver it when its own listener call returns
    */
-  boolean finish(long nanos) {
-    // A release store: age() needs only to see the value once written, not an order with the rest.
-    RELEASED_NANOS.setRelease(this, nanos);
+  int finish(long nanos, boolean unlinked) {
     int before;
     for (;;) {
       before = state;
+      if (!unlinked && (before & LINKED) != 0) {
+        return UNLINK_FIRST;
+      }
+      // A release store: age() needs only to see the value once written, not an order with the rest.
+      RELEASED_NANOS.setRelease(this, nanos);
       int after = before | FINISHED | ((before & EVENT_BUSY) != 0 ? RELEASE_EVENT_PENDING : 0);
       if (STATE.compareAndSet(this, before, after)) {
         break;
@@ -212,7 +326,7 @@ final class Lease implements SnapshotLease {
         notifyAll();
       }
     }
-    return (before & EVENT_BUSY) == 0;
+    return (before & EVENT_BUSY) == 0 ? DELIVER : DELIVERED_BY_HOLDER;
   }
 
   boolean isFinished() {
@@ -271,6 +385,8 @@ final class Lease implements SnapshotLease {
    */
   boolean endEvent() {
     int before = (int) STATE.getAndBitwiseAnd(this, ~(EVENT_BUSY | RELEASE_EVENT_PENDING));
+    // The creator's first call, right after it published the snapshot: a release may wait for that.
+    wakeSnapshotWaiterIf(before);
     return (before & RELEASE_EVENT_PENDING) != 0;
   }
 
@@ -374,7 +490,7 @@ final class Lease implements SnapshotLease {
     SnapshotReader<Object> reader = registry.reader();
     pinOrThrow();
     try {
-      return reader.get(snapshot, columnFamily, key);
+      return reader.get(snapshotOrNull(), columnFamily, key);
     } finally {
       unpin();
     }
@@ -385,7 +501,7 @@ final class Lease implements SnapshotLease {
     SnapshotReader<Object> reader = registry.reader();
     pinOrThrow();
     try {
-      PinnedIterator iterator = new PinnedIterator(this, reader.iterator(snapshot, columnFamily, options));
+      PinnedIterator iterator = new PinnedIterator(this, reader.iterator(snapshotOrNull(), columnFamily, options));
       addIterator(iterator);
       return iterator;
     } finally {

@@ -40,7 +40,8 @@ final class LeaseMaintenance {
     List<Lease> orphans = new ArrayList<>();
     long now;
     synchronized (registry) {
-      now = registry.ticker.read();
+      now = registry.clock.refresh();
+      registry.drainIntake();
       registry.wheel.removeDue(now, due);
       for (Lease lease : due) {
         if (lease.isReleased()) {

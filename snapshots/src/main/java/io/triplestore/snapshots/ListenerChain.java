@@ -1,22 +1,38 @@
 package io.triplestore.snapshots;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 
-/** Calls every listener, isolating each: one that throws is logged and the others still run. */
+/**
+ * Calls every listener, isolating each: one that throws is logged and the others still run.
+ *
+ * <p>Concurrency: copy on write. The listeners are an array replaced whole under this object's
+ * lock and read through one volatile field, so a call on the create or release path is a volatile
+ * read and a loop over an array (no iterator, no lock).
+ */
 final class ListenerChain {
 
   private static final System.Logger LOG = System.getLogger("io.triplestore.snapshots");
 
-  private final List<SnapshotListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile SnapshotListener[] listeners = new SnapshotListener[0];
 
-  void add(SnapshotListener listener) {
-    listeners.add(listener);
+  synchronized void add(SnapshotListener listener) {
+    SnapshotListener[] now = Arrays.copyOf(listeners, listeners.length + 1);
+    now[now.length - 1] = listener;
+    listeners = now;
   }
 
-  void remove(SnapshotListener listener) {
-    listeners.remove(listener);
+  synchronized void remove(SnapshotListener listener) {
+    SnapshotListener[] now = listeners;
+    for (int i = 0; i < now.length; i++) {
+      if (now[i].equals(listener)) {
+        SnapshotListener[] fewer = new SnapshotListener[now.length - 1];
+        System.arraycopy(now, 0, fewer, 0, i);
+        System.arraycopy(now, i + 1, fewer, i, now.length - i - 1);
+        listeners = fewer;
+        return;
+      }
+    }
   }
 
   void created(SnapshotLease lease) {

@@ -31,7 +31,8 @@ final class OperatorActions {
     }
     List<Lease> claimed = new ArrayList<>();
     synchronized (registry) {
-      long bornBefore = registry.ticker.read() - age.toNanos();
+      registry.drainIntake();
+      long bornBefore = registry.clock.now() - age.toNanos();
       for (Lease l = registry.creationOrder.oldest(); l != null && l.createdNanos < bornBefore; l = l.newerLease) {
         claimFor(l, claimed);
       }
@@ -45,6 +46,7 @@ final class OperatorActions {
     }
     List<Lease> claimed = new ArrayList<>();
     synchronized (registry) {
+      registry.drainIntake();
       for (Lease l = registry.creationOrder.oldest(); l != null; l = l.newerLease) {
         if (label.equals(l.label)) {
           claimFor(l, claimed);

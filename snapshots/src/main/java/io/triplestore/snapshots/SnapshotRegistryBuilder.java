@@ -31,6 +31,8 @@ public final class SnapshotRegistryBuilder {
   Duration tick = Settings.DEFAULT_TICK;
   Ticker ticker = Ticker.system();
   Scheduler scheduler = Scheduler.daemonThread();
+  /** Tests only: forces stamps from the tick's clock on or off; {@code null} decides as documented. */
+  Boolean stampsFromTick;
   StackCapture stackCapture = StackCapture.off();
   final List<SnapshotListener> listeners = new ArrayList<>();
   String name = "default";
@@ -79,7 +81,10 @@ public final class SnapshotRegistryBuilder {
     return this;
   }
 
-  /** How often deadlines are checked; expiry is at most this late. Default 1 second. */
+  /**
+   * How often deadlines are checked; expiry is at most this late (two ticks when times are
+   * stamped from the tick, see {@link #ticker(Ticker)}). Default 1 second.
+   */
   public SnapshotRegistryBuilder tick(Duration tick) {
     Duration positive = requirePositive("tick", tick);
     if (positive.toMillis() < 1) {
@@ -89,7 +94,18 @@ public final class SnapshotRegistryBuilder {
     return this;
   }
 
-  /** The time source. Default {@link Ticker#system()}; tests pass a fake one and advance it. */
+  /** Tests only: see {@link RegistryClock}. */
+  SnapshotRegistryBuilder stampsFromTick(boolean fromTick) {
+    this.stampsFromTick = fromTick;
+    return this;
+  }
+
+  /**
+   * The time source. Default {@link Ticker#system()}; tests pass a fake one and advance it. With
+   * the default ticker and the default scheduler, a lease's creation and release times are taken
+   * from the clock reading of the last maintenance tick (so exact to one tick), which spares two
+   * clock reads per lease; deadlines get one tick of slack, so no lease expires before its TTL.
+   */
   public SnapshotRegistryBuilder ticker(Ticker ticker) {
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     return this;

@@ -11,6 +11,6 @@ public interface Ticker {
 
   /** {@link System#nanoTime()}. */
   static Ticker system() {
-    return System::nanoTime;
+    return SystemTicker.INSTANCE;
   }
 }

@@ -123,6 +123,53 @@ class LeaseInterleavingTest {
   }
 
   @Test
+  void aLeaseWhoseSnapshotIsStillBeingTakenIsNeitherFoundNorReleasableById() throws Exception {
+    open();
+    Gate take = source.holdNext(Operation.TAKE);
+    AtomicReference<SnapshotLease> created = new AtomicReference<>();
+    Worker creator = start("creator", () -> created.set(registry.create()));
+    take.awaitEntered();
+
+    try {
+      // Its id is handed out (the lease is published before the native call), its snapshot is not.
+      assertThat(registry.find(1)).isEmpty();
+      assertThatThrownBy(() -> registry.lease(1)).isInstanceOf(UnknownLeaseException.class);
+      assertThat(registry.forceRelease(1)).isEqualTo(ReleaseOutcome.UNKNOWN);
+      assertThat(registry.info(10)).isEmpty();
+    } finally {
+      take.open();
+    }
+    creator.join();
+    assertThat(registry.find(1)).contains(created.get());
+    assertThat(registry.forceRelease(1)).isEqualTo(ReleaseOutcome.RELEASED);
+    assertThat(source.violations()).isEmpty();
+  }
+
+  @Test
+  void anOperatorsBulkReleaseRacingACreateWaitsForTheSnapshotAndReleasesIt() throws Exception {
+    open();
+    Gate take = source.holdNext(Operation.TAKE);
+    AtomicReference<SnapshotLease> created = new AtomicReference<>();
+    Worker creator = start("creator", () -> created.set(registry.create()));
+    take.awaitEntered();
+
+    Worker operator;
+    try {
+      operator = start("operator", () -> registry.forceReleaseOwner("creator"));
+      awaitParked(operator);
+    } finally {
+      take.open();
+    }
+    creator.join();
+    operator.join();
+
+    assertThat(created.get().releaseReason()).contains(ReleaseReason.FORCED);
+    assertThat(source.liveSnapshots()).isZero();
+    assertThat(source.violations()).isEmpty();
+    assertThat(events.events).containsExactly("created 1", "released 1 FORCED");
+  }
+
+  @Test
   void createAfterCloseFailsClearlyWithoutANativeCall() {
     open().close();
 

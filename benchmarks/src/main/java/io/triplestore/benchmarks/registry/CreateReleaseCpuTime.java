@@ -17,6 +17,10 @@ import org.rocksdb.Snapshot;
  * operation; CPU time does not. It does not count work the JVM does on other threads (the
  * collector), so it complements the JMH figures and does not replace them.
  *
+ * <p>{@code registry} is the registry as built by default (its own maintenance thread, so lease
+ * times are stamped from the tick's clock); {@code registry, manual sched.} uses {@link
+ * Scheduler#manual()}, with exact time stamps (two clock reads per lease).
+ *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar
  * io.triplestore.benchmarks.registry.CreateReleaseCpuTime [rounds]} (default 40 rounds of 200,000
  * operations each, after 30 warm-up rounds).
@@ -41,12 +45,14 @@ public final class CreateReleaseCpuTime {
       throw new UnsupportedOperationException("this JVM cannot measure a thread's CPU time");
     }
     try (TempRocksDb rocks = TempRocksDb.open();
-        SnapshotRegistry registry = SnapshotRegistry.builder()
-            .rocksDb(rocks.db()).name("cpu-time").scheduler(Scheduler.manual()).build()) {
+        SnapshotRegistry registry = SnapshotRegistry.builder().rocksDb(rocks.db()).name("cpu-time").build();
+        SnapshotRegistry manual = SnapshotRegistry.builder()
+            .rocksDb(rocks.db()).name("cpu-time-manual").scheduler(Scheduler.manual()).build()) {
       RocksDB db = rocks.db();
       double[] raw = new double[rounds];
       double[] floor = new double[rounds];
       double[] leased = new double[rounds];
+      double[] leasedManual = new double[rounds];
       for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
         long start = THREADS.getCurrentThreadCpuTime();
         raw(db);
@@ -55,13 +61,16 @@ public final class CreateReleaseCpuTime {
         long afterFloor = THREADS.getCurrentThreadCpuTime();
         registry(registry);
         long afterRegistry = THREADS.getCurrentThreadCpuTime();
+        registry(manual);
+        long afterManual = THREADS.getCurrentThreadCpuTime();
         if (round >= 0) {
           raw[round] = perOperation(afterRaw - start);
           floor[round] = perOperation(afterFloor - afterRaw);
           leased[round] = perOperation(afterRegistry - afterFloor);
+          leasedManual[round] = perOperation(afterManual - afterRegistry);
         }
       }
-      if (registry.count() != 0 || live != 0 || heldNanos < 0) {
+      if (registry.count() != 0 || manual.count() != 0 || live != 0 || heldNanos < 0) {
         throw new IllegalStateException("a loop left snapshots live");
       }
       double rawMedian = median(raw);
@@ -69,6 +78,7 @@ public final class CreateReleaseCpuTime {
       print("raw", raw, rawMedian);
       print("rawWithClockAndLock", floor, rawMedian);
       print("registry (capture off)", leased, rawMedian);
+      print("registry, manual sched.", leasedManual, rawMedian);
     }
   }
 
