@@ -520,9 +520,10 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
       throw new IllegalArgumentException("limit must be 1 or more: " + limit);
     }
     int capped = Math.min(limit, MAX_INFO_LIMIT);
-    List<LeaseFigures> figures = new ArrayList<>();
+    List<LeaseFigures> figures;
     synchronized (this) {
       drainIntake();
+      figures = new ArrayList<>(Math.min(capped, linked));
       long now = clock.now();
       for (Lease l = creationOrder.oldest(); l != null && figures.size() < capped; l = l.newerLease) {
         if (!l.isReleased() && l.isTaken()) {

@@ -31,9 +31,10 @@ import org.rocksdb.Snapshot;
  * read the clock and take an uncontended lock once at create and once at release. It is not a
  * registry, it is the floor under the ratio on this machine.
  *
- * <p>{@link #registry} uses {@link Scheduler#manual()}, so no maintenance thread shares the CPU;
- * {@link #registryWithDaemonScheduler} is the default set-up, whose daemon thread ticks once a
- * second and takes the registry lock briefly each time. Both have the JFR event listener that
+ * <p>{@link #registry} uses {@link Scheduler#manual()}, so no maintenance thread shares the CPU,
+ * and stamps each lease with two exact clock reads; {@link #registryWithDaemonScheduler} is the
+ * default set-up, whose daemon thread ticks once a second (taking the registry lock briefly) and
+ * whose leases are stamped with the tick's clock reading instead. Both have the JFR event listener that
  * {@code build()} installs by default (no recording running); {@link #registryWithoutJfrEvents}
  * is built with {@code jfrEvents(false)} to show what that listener costs.
  */
