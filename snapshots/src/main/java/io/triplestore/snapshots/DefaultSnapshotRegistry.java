@@ -217,9 +217,10 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
       case NONE -> { }
     }
     if (take && intake.newestId() - settled >= (long) maxLeases - LIMIT_MARGIN) {
-      checkLimitExactly();
+      pushWithinTheLimit(lease);
+    } else {
+      intake.push(lease);
     }
-    intake.push(lease);
     if (closed) {
       // close() may have drained it already: it then waits for this mark in its release.
       abandon(lease);
@@ -249,14 +250,17 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   }
 
   /**
-   * Near the limit: counts exactly. Creates that passed the estimate without the lock at the same
-   * time are each at least {@link #LIMIT_MARGIN} below the limit, so they cannot push past it.
+   * Near the limit: counts exactly and publishes in the same step under the lock, so two creates
+   * cannot both take the last place (the next one's drain finds this lease). Creates that passed
+   * the estimate without the lock at the same time each saw at least {@link #LIMIT_MARGIN} places
+   * left, so they cannot push the count past the limit either, short of that many racing at once.
    */
-  private synchronized void checkLimitExactly() {
+  private synchronized void pushWithinTheLimit(Lease lease) {
     drainIntake();
     if (linked >= maxLeases) {
       throw new LeaseLimitExceededException(name, maxLeases);
     }
+    intake.push(lease);
   }
 
   /**
