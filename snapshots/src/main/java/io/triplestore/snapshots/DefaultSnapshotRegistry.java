@@ -292,7 +292,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
         }
         linkBuffer[toLink++] = lease;
       } else {
-        count(lease, lease.reasonOrNull());
+        countRelease(lease, lease.reasonOrNull());
         settledNow++;
       }
     }
@@ -335,7 +335,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
 
   // registry lock held
   /** Counts a release (or an aborted create) once the lease is out of the maps or never in them. */
-  private void count(Lease lease, ReleaseReason reason) {
+  private void countRelease(Lease lease, ReleaseReason reason) {
     if (lease.snapshotOrNull() == Lease.ABORTED) {
       aborted++;
     } else {
@@ -411,7 +411,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     if (outcome == Lease.UNLINK_FIRST) {
       synchronized (this) {
         unlink(lease);
-        count(lease, reason);
+        countRelease(lease, reason);
         settled = settled + 1;
       }
       outcome = lease.finish(nanos, true);

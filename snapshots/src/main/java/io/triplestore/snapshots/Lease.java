@@ -44,13 +44,14 @@ import org.rocksdb.ColumnFamilyHandle;
  * snapshot or {@link #ABORTED}; a release claimed in between waits for it.
  *
  * <p>Concurrency: the fields marked "registry lock" are read and written only under the
- * registry's lock, or by the creator before the lease is published. {@code state} is changed only by CAS or atomic read-modify-write; every
- * transition above is one such operation. The releasing thread publishes itself in {@code
- * releaser} only when reads were in flight at its claim; a reader that unpins the last read of a
- * claimed lease unparks it. Both are volatile accesses of {@code state} and {@code releaser}, so
- * either the reader sees the releaser or the releaser sees the count at zero: no lost wake-up.
- * Waiters for FINISHED set WAITERS and wait on the lease's monitor; the finishing thread notifies
- * under that monitor only when the bit is set, so a release nobody waits for takes no lock.
+ * registry's lock, or by the creator before the lease is published. {@code state} is changed only
+ * by CAS or atomic read-modify-write; every transition above is one such operation. The releasing
+ * thread publishes itself in {@code releaser} only when reads were in flight at its claim; a reader
+ * that unpins the last read of a claimed lease unparks it. Both are volatile accesses of {@code
+ * state} and {@code releaser}, so either the reader sees the releaser or the releaser sees the
+ * count at zero: no lost wake-up. Waiters for FINISHED set WAITERS and wait on the lease's monitor;
+ * the finishing thread notifies under that monitor only when the bit is set, so a release nobody
+ * waits for takes no lock.
  */
 final class Lease implements SnapshotLease {
 
