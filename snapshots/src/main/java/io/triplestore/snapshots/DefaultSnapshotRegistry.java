@@ -500,16 +500,18 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   public synchronized SnapshotLease lease(long id) {
     drainIntake();
     Lease lease = byId.get(id);
-    if (lease != null && lease.snapshotOrNull() != null) {
-      if (lease.isReleased() || lease.snapshotOrNull() == Lease.ABORTED) {
-        throw new SnapshotReleasedException(id, lease.reasonOrNull());
+    Object taken = lease == null ? null : lease.snapshotOrNull();
+    if (taken == null) {
+      // Not linked, or linked while its creator is still taking the snapshot: not handed out yet.
+      if (lease != null || id <= 0 || id > intake.drainedUpTo()) {
+        throw new UnknownLeaseException(id);
       }
-      return lease;
+      throw new SnapshotReleasedException(id, history.reasonOf(id));
     }
-    if (lease != null || id <= 0 || id > intake.drainedUpTo()) {
-      throw new UnknownLeaseException(id);
+    if (lease.isReleased() || taken == Lease.ABORTED) {
+      throw new SnapshotReleasedException(id, lease.reasonOrNull());
     }
-    throw new SnapshotReleasedException(id, history.reasonOf(id));
+    return lease;
   }
 
   @Override

@@ -6,7 +6,7 @@ package io.triplestore.snapshots;
  *
  * <p>A stamp is exact, or, in a registry with the default ticker and its own maintenance thread,
  * the reading the maintenance thread took at its last tick: one volatile read instead of a clock
- * call (about 17 ns here, two per lease). Such stamps are up to one tick early, so deadlines get
+ * call (two per lease; see docs/BENCHMARKS.md for what that saves). Such stamps are up to one tick early, so deadlines get
  * one tick of slack ({@link #deadlineSlack()}): a lease is never expired before its TTL has
  * passed (unless the maintenance thread itself fell behind by more than a tick), and at most two
  * ticks after. With an injected ticker or a manual scheduler, stamps are exact: tests and callers
@@ -42,10 +42,6 @@ final class RegistryClock {
   /** Added to deadlines computed from a stamp, so that an early stamp never shortens a lease. */
   long deadlineSlack() {
     return slackNanos;
-  }
-
-  boolean isCoarse() {
-    return coarse;
   }
 
   /** Takes an exact reading, which later stamps return until the next refresh. */

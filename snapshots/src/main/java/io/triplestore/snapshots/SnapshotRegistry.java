@@ -72,7 +72,7 @@ public interface SnapshotRegistry extends AutoCloseable {
    */
   SnapshotLease lease(long id);
 
-  /** Live leases. O(1). */
+  /** Live leases. O(1) amortised: it first files the leases created since the registry last looked. */
   int count();
 
   /** Up to {@code limit} live leases, oldest first; the limit is capped at {@link #MAX_INFO_LIMIT}. */
