@@ -1,6 +1,7 @@
 package io.triplestore.store;
 
 import java.io.InputStream;
+import org.eclipse.rdf4j.rio.RDFFormat;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -20,11 +21,11 @@ final class BulkLoader {
     this.batchTriples = batchTriples;
   }
 
-  ImportResult load(InputStream in, ImportOptions options) {
+  ImportResult load(InputStream in, RDFFormat format, ImportOptions options) {
     Batches batches = new Batches(options);
     long skipped;
     try (WriteOptions noWal = new WriteOptions().setDisableWAL(true)) {
-      skipped = ParsingPipeline.run(in, options, triple -> batches.add(triple, noWal));
+      skipped = ParsingPipeline.run(in, format, options, quad -> batches.add(quad, noWal));
       batches.commit(noWal);
     } catch (RuntimeException e) {
       batches.discard();
@@ -45,11 +46,11 @@ final class BulkLoader {
       this.options = options;
     }
 
-    void add(Triple triple, WriteOptions writeOptions) {
+    void add(Quad quad, WriteOptions writeOptions) {
       if (current == null) {
         current = writer.begin();
       }
-      current.add(triple);
+      current.add(quad);
       if (current.staged() >= batchTriples) {
         commit(writeOptions);
       }

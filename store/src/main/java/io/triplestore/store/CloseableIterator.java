@@ -3,6 +3,7 @@ package io.triplestore.store;
 import java.util.Iterator;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -14,6 +15,26 @@ public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
 
   @Override
   void close();
+
+  /** This iterator's elements mapped by {@code mapping}; closing either closes this iterator. */
+  static <T, R> CloseableIterator<R> map(CloseableIterator<T> source, Function<? super T, ? extends R> mapping) {
+    return new CloseableIterator<>() {
+      @Override
+      public boolean hasNext() {
+        return source.hasNext();
+      }
+
+      @Override
+      public R next() {
+        return mapping.apply(source.next());
+      }
+
+      @Override
+      public void close() {
+        source.close();
+      }
+    };
+  }
 
   /** The remaining elements as a sequential stream; closing the stream closes this iterator. */
   default Stream<T> stream() {

@@ -20,7 +20,10 @@ final class Dictionary {
   /** The id of an unbound position, and the answer of {@link #lookup} for an unknown term. */
   static final long NONE = 0;
 
+  /** Quads in the default graph (named so since format 1, when the default graph was the store). */
   static final byte[] TRIPLE_COUNT_KEY = "triple-count".getBytes(StandardCharsets.US_ASCII);
+  /** Quads in all named graphs together. */
+  static final byte[] NAMED_QUAD_COUNT_KEY = "named-quad-count".getBytes(StandardCharsets.US_ASCII);
   static final byte[] NEXT_TERM_ID_KEY = "next-term-id".getBytes(StandardCharsets.US_ASCII);
 
   private final StoreDatabase database;

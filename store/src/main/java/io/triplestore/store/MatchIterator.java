@@ -1,30 +1,43 @@
 package io.triplestore.store;
 
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Streams the triples of one plan from one {@link KeyReader}: index keys from a cursor, terms
- * from the dictionary through the same reader. Positions the pattern binds are taken from the
- * pattern, not looked up.
+ * Streams the quads of a pattern's plans (one, or two for every graph), one plan after the other,
+ * from one {@link KeyReader}: index keys from a cursor, terms from the dictionary through the same
+ * reader. Positions the pattern binds are taken from the pattern, not looked up.
  */
-final class MatchIterator implements CloseableIterator<Triple> {
+final class MatchIterator implements CloseableIterator<Quad> {
 
-  private final KeyReader.KeyCursor cursor;
   private final KeyReader reader;
   private final Dictionary dictionary;
-  private final IndexOrder index;
-  private final TriplePattern pattern;
+  private final StoreDatabase database;
+  private final List<MatchPlan> plans;
+  private final QuadPattern pattern;
+  private final Term boundGraph;
+  private int nextPlan;
+  private IndexOrder index;
+  private KeyReader.KeyCursor cursor;
   private long remaining;
   private boolean closed;
 
-  MatchIterator(KeyReader reader, Dictionary dictionary, StoreDatabase database, MatchPlan plan,
-      TriplePattern pattern, long limit) {
+  MatchIterator(KeyReader reader, Dictionary dictionary, StoreDatabase database, List<MatchPlan> plans,
+      QuadPattern pattern, long limit) {
     this.reader = reader;
     this.dictionary = dictionary;
-    this.index = plan.index();
+    this.database = database;
+    this.plans = plans;
     this.pattern = pattern;
+    this.boundGraph = pattern.graphs() instanceof GraphSelector.Named named ? named.name() : null;
     this.remaining = limit;
-    this.cursor = reader.scan(database.index(plan.index()), plan.lower(), plan.upper());
+    openNextPlan();
+  }
+
+  private void openNextPlan() {
+    MatchPlan plan = plans.get(nextPlan++);
+    index = plan.index();
+    cursor = reader.scan(database.index(index), plan.lower(), plan.upper());
   }
 
   @Override
@@ -32,25 +45,33 @@ final class MatchIterator implements CloseableIterator<Triple> {
     if (closed) {
       return false;
     }
-    if (remaining > 0 && cursor.isValid()) {
-      return true;
+    while (remaining > 0) {
+      if (cursor.isValid()) {
+        return true;
+      }
+      if (nextPlan == plans.size()) {
+        break;
+      }
+      cursor.close();
+      openNextPlan();
     }
     close();
     return false;
   }
 
   @Override
-  public Triple next() {
+  public Quad next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    long[] ids = index.triple(cursor.key());
+    long[] ids = index.quad(cursor.key());
     cursor.next();
     remaining--;
     Term subject = pattern.subject() != null ? pattern.subject() : dictionary.term(reader, ids[0]);
     Term predicate = pattern.predicate() != null ? pattern.predicate() : dictionary.term(reader, ids[1]);
     Term object = pattern.object() != null ? pattern.object() : dictionary.term(reader, ids[2]);
-    return new Triple(subject, (Iri) predicate, object);
+    Term graph = !index.named() ? null : boundGraph != null ? boundGraph : dictionary.term(reader, ids[3]);
+    return new Quad(subject, (Iri) predicate, object, graph);
   }
 
   @Override

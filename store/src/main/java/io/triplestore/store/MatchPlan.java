@@ -1,17 +1,29 @@
 package io.triplestore.store;
 
 import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Which index answers a pattern, and the key prefix to scan: the bound positions always form a
- * prefix of one index order, so no match needs filtering.
+ * Which index answers a quad pattern, and the key prefix to scan: the bound positions always form
+ * a prefix of one index order, so no match needs filtering.
  *
  * <pre>
- *   bound      index  prefix
- *   none       spo    (whole index)
- *   s          spo    s        s,p   spo  s p     s,p,o  spo  s p o
- *   p          pos    p        p,o   pos  p o
- *   o          osp    o        s,o   osp  o s
+ *   graphs          bound s,p,o   index                      prefix
+ *   default graph   none          spo  (whole index)
+ *                   s / sp / spo  spo                        s / s p / s p o
+ *                   p / po        pos                        p / p o
+ *                   o / so        osp                        o / o s
+ *   one named (g)   none          gspo                       g
+ *                   s / sp / spo  gspo                       g s / g s p / g s p o
+ *                   p / po        gpos                       g p / g p o
+ *                   o / so        gosp                       g o / g o s
+ *   every named     none          gspo (whole index)
+ *                   s / sp / spo  spog                       s / s p / s p o
+ *                   p / po        posg                       p / p o
+ *                   o / so        ospg                       o / o s
+ *   every graph     the default graph's plan, then every named graph's
  * </pre>
  *
  * @param index the index to scan
@@ -20,30 +32,67 @@ import java.nio.ByteBuffer;
  */
 record MatchPlan(IndexOrder index, byte[] lower, byte[] upper) {
 
-  /** The plan for the given ids, {@link Dictionary#NONE} meaning unbound. */
-  static MatchPlan of(long s, long p, long o) {
-    boolean hasS = s != Dictionary.NONE;
-    boolean hasP = p != Dictionary.NONE;
-    boolean hasO = o != Dictionary.NONE;
-    if (hasS) {
-      if (hasO && !hasP) {
-        return prefix(IndexOrder.OSP, o, s);
-      }
-      return hasP ? (hasO ? prefix(IndexOrder.SPO, s, p, o) : prefix(IndexOrder.SPO, s, p)) : prefix(IndexOrder.SPO, s);
+  private static final List<IndexOrder> ONE_NAMED = List.of(IndexOrder.GSPO, IndexOrder.GPOS, IndexOrder.GOSP);
+  private static final List<IndexOrder> EVERY_NAMED =
+      List.of(IndexOrder.GSPO, IndexOrder.SPOG, IndexOrder.POSG, IndexOrder.OSPG);
+
+  /**
+   * The scans for the given ids ({@link Dictionary#NONE} meaning unbound) in the selected graphs;
+   * {@code graph} is the named graph's id for {@link GraphSelector.Named}, else ignored.
+   */
+  static List<MatchPlan> of(long s, long p, long o, GraphSelector graphs, long graph) {
+    long[] ids = {s, p, o, graph};
+    Set<IndexOrder.Position> bound = EnumSet.noneOf(IndexOrder.Position.class);
+    if (s != Dictionary.NONE) {
+      bound.add(IndexOrder.Position.S);
     }
-    if (hasP) {
-      return hasO ? prefix(IndexOrder.POS, p, o) : prefix(IndexOrder.POS, p);
+    if (p != Dictionary.NONE) {
+      bound.add(IndexOrder.Position.P);
     }
-    return hasO ? prefix(IndexOrder.OSP, o) : new MatchPlan(IndexOrder.SPO, null, null);
+    if (o != Dictionary.NONE) {
+      bound.add(IndexOrder.Position.O);
+    }
+    if (graphs instanceof GraphSelector.DefaultGraph) {
+      return List.of(plan(IndexOrder.DEFAULT_GRAPH, bound, ids));
+    }
+    if (graphs instanceof GraphSelector.AnyNamed) {
+      return List.of(plan(EVERY_NAMED, bound, ids));
+    }
+    if (graphs instanceof GraphSelector.Named) {
+      Set<IndexOrder.Position> withGraph = EnumSet.copyOf(bound);
+      withGraph.add(IndexOrder.Position.G);
+      return List.of(plan(ONE_NAMED, withGraph, ids));
+    }
+    return List.of(plan(IndexOrder.DEFAULT_GRAPH, bound, ids), plan(EVERY_NAMED, bound, ids));
   }
 
-  private static MatchPlan prefix(IndexOrder index, long... ids) {
-    ByteBuffer lower = ByteBuffer.allocate(ids.length * Long.BYTES);
-    ByteBuffer upper = ByteBuffer.allocate(ids.length * Long.BYTES);
-    for (int i = 0; i < ids.length; i++) {
-      lower.putLong(ids[i]);
+  /** The scan of the first candidate whose order starts with exactly the bound positions. */
+  private static MatchPlan plan(List<IndexOrder> candidates, Set<IndexOrder.Position> bound, long[] ids) {
+    for (IndexOrder index : candidates) {
+      if (leads(index, bound)) {
+        return bound.isEmpty() ? new MatchPlan(index, null, null) : prefix(index, bound.size(), ids);
+      }
+    }
+    throw new AssertionError("no index starts with " + bound + " among " + candidates);
+  }
+
+  private static boolean leads(IndexOrder index, Set<IndexOrder.Position> bound) {
+    for (int rank = 0; rank < bound.size(); rank++) {
+      if (!bound.contains(index.position(rank))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static MatchPlan prefix(IndexOrder index, int length, long[] ids) {
+    ByteBuffer lower = ByteBuffer.allocate(length * Long.BYTES);
+    ByteBuffer upper = ByteBuffer.allocate(length * Long.BYTES);
+    for (int rank = 0; rank < length; rank++) {
+      long id = ids[index.position(rank).ordinal()];
+      lower.putLong(id);
       // Ids are positive and below Long.MAX_VALUE, so the last one + 1 is the exclusive end.
-      upper.putLong(i == ids.length - 1 ? ids[i] + 1 : ids[i]);
+      upper.putLong(rank == length - 1 ? id + 1 : id);
     }
     return new MatchPlan(index, lower.array(), upper.array());
   }

@@ -1,6 +1,7 @@
 package io.triplestore.store;
 
 import java.io.InputStream;
+import org.eclipse.rdf4j.rio.RDFFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -38,8 +39,11 @@ final class ParsingPipeline {
   private long skipped;
 
   /** Reads {@code in}, handing each triple to {@code sink} on the calling thread. */
-  static long run(InputStream in, ImportOptions options, Consumer<Triple> sink) {
-    return new ParsingPipeline().read(in, options, sink);
+  static long run(InputStream in, RDFFormat format, ImportOptions options, Consumer<Quad> sink) {
+    if (!format.equals(RDFFormat.NTRIPLES)) {
+      throw new IllegalArgumentException("cannot read " + format.getName() + " yet: only N-Triples");
+    }
+    return new ParsingPipeline().read(in, options, triple -> sink.accept(Quad.inDefaultGraph(triple)));
   }
 
   private long read(InputStream in, ImportOptions options, Consumer<Triple> sink) {

@@ -65,6 +65,21 @@ public final class RdfValues {
         toValue(triple.object()));
   }
 
+  static Statement toStatement(Quad quad) {
+    org.eclipse.rdf4j.model.Resource subject = (org.eclipse.rdf4j.model.Resource) toValue(quad.subject());
+    IRI predicate = VALUES.createIRI(quad.predicate().value());
+    Value object = toValue(quad.object());
+    return quad.graph() == null
+        ? VALUES.createStatement(subject, predicate, object)
+        : VALUES.createStatement(subject, predicate, object, (org.eclipse.rdf4j.model.Resource) toValue(quad.graph()));
+  }
+
+  /** The store's quad for an RDF4J statement: its context is the graph, none the default graph. */
+  static Quad toQuad(Statement statement) {
+    Term graph = statement.getContext() == null ? null : toTerm(statement.getContext());
+    return new Quad(toTerm(statement.getSubject()), (Iri) toTerm(statement.getPredicate()), toTerm(statement.getObject()), graph);
+  }
+
   static String toNTriples(Term term) {
     if (term instanceof Iri iri) {
       return toNTriples(iri);

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.eclipse.rdf4j.rio.RDFWriter;
+import org.eclipse.rdf4j.rio.RDFFormat;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -54,6 +54,7 @@ final class RocksTripleStore implements TripleStore {
     Objects.requireNonNull(options, "options");
     StoreDatabase database = StoreDatabase.open(directory, options);
     try {
+      StoreFormat.upgrade(database);
       return new RocksTripleStore(directory, options, database);
     } catch (RuntimeException | Error e) {
       database.close();
@@ -72,34 +73,24 @@ final class RocksTripleStore implements TripleStore {
   }
 
   @Override
-  public boolean add(Triple triple) {
-    return add(List.of(triple)).applied() == 1;
+  public ChangeResult addQuads(Collection<Quad> quads) {
+    return write(quads, true);
   }
 
   @Override
-  public ChangeResult add(Collection<Triple> triples) {
-    return write(triples, true);
+  public ChangeResult removeQuads(Collection<Quad> quads) {
+    return write(quads, false);
   }
 
-  @Override
-  public boolean remove(Triple triple) {
-    return remove(List.of(triple)).applied() == 1;
-  }
-
-  @Override
-  public ChangeResult remove(Collection<Triple> triples) {
-    return write(triples, false);
-  }
-
-  private ChangeResult write(Collection<Triple> triples, boolean add) {
-    List<Triple> checked = List.copyOf(triples);
+  private ChangeResult write(Collection<Quad> quads, boolean add) {
+    List<Quad> checked = List.copyOf(quads);
     return guard.call(() -> {
       try (TripleWriter.StagedWrite write = writer.begin()) {
-        for (Triple triple : checked) {
+        for (Quad quad : checked) {
           if (add) {
-            write.add(triple);
+            write.add(quad);
           } else {
-            write.remove(triple);
+            write.remove(quad);
           }
         }
         return write.commit(writeOptions);
@@ -108,69 +99,128 @@ final class RocksTripleStore implements TripleStore {
   }
 
   @Override
-  public boolean contains(Triple triple) {
-    return count(TriplePattern.of(triple.subject(), triple.predicate(), triple.object())) > 0;
+  public boolean contains(Quad quad) {
+    Objects.requireNonNull(quad, "quad");
+    GraphSelector graph = quad.graph() == null ? GraphSelector.DEFAULT : GraphSelector.named(quad.graph());
+    return count(QuadPattern.of(quad.subject(), quad.predicate(), quad.object(), graph)) > 0;
   }
 
   @Override
-  public CloseableIterator<Triple> match(TriplePattern pattern, long limit) {
+  public ChangeResult clear(GraphSelector graphs) {
+    Objects.requireNonNull(graphs, "graphs");
+    return guard.call(() -> {
+      // Native staging: a graph may hold more quads than the Java heap should.
+      try (TripleWriter.StagedWrite write = writer.beginLarge()) {
+        // Read at the latest state under the writer's lock: what is read is what is stored.
+        for (MatchPlan plan : plan(QuadPattern.of(null, null, null, graphs), latest)) {
+          try (KeyReader.KeyCursor cursor = latest.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
+            for (; cursor.isValid(); cursor.next()) {
+              long[] ids = plan.index().quad(cursor.key());
+              write.removeStored(ids[0], ids[1], ids[2], ids[3]);
+            }
+          }
+        }
+        return write.commit(writeOptions);
+      }
+    });
+  }
+
+  @Override
+  public List<Term> namedGraphs() {
+    return guard.call(() -> {
+      List<Term> graphs = new java.util.ArrayList<>();
+      try (KeyReader.KeyCursor cursor = latest.scan(database.graphs, null, null)) {
+        for (; cursor.isValid(); cursor.next()) {
+          graphs.add(dictionary.term(latest, Dictionary.toLong(cursor.key())));
+        }
+      }
+      return graphs;
+    });
+  }
+
+  @Override
+  public long size(GraphSelector graphs) {
+    return count(QuadPattern.of(null, null, null, graphs));
+  }
+
+  @Override
+  public CloseableIterator<Quad> match(QuadPattern pattern, long limit) {
     return match(pattern, latest, limit);
   }
 
   @Override
-  public CloseableIterator<Triple> match(TriplePattern pattern, SnapshotLease lease, long limit) {
+  public CloseableIterator<Quad> match(QuadPattern pattern, SnapshotLease lease, long limit) {
     return match(pattern, readerAt(lease), limit);
   }
 
-  private CloseableIterator<Triple> match(TriplePattern pattern, KeyReader reader, long limit) {
+  private CloseableIterator<Quad> match(QuadPattern pattern, KeyReader reader, long limit) {
     Objects.requireNonNull(pattern, "pattern");
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be 0 or more: " + limit);
     }
-    MatchPlan plan = plan(pattern, reader);
-    if (plan == null || limit == 0) {
+    List<MatchPlan> plans = plan(pattern, reader);
+    if (plans.isEmpty() || limit == 0) {
       return EmptyIterator.INSTANCE.cast();
     }
-    return new MatchIterator(reader, dictionary, database, plan, pattern, limit);
+    return new MatchIterator(reader, dictionary, database, plans, pattern, limit);
   }
 
   @Override
-  public long count(TriplePattern pattern) {
+  public long count(QuadPattern pattern) {
     return count(pattern, latest);
   }
 
   @Override
-  public long count(TriplePattern pattern, SnapshotLease lease) {
+  public long count(QuadPattern pattern, SnapshotLease lease) {
     return count(pattern, readerAt(lease));
   }
 
-  private long count(TriplePattern pattern, KeyReader reader) {
+  private long count(QuadPattern pattern, KeyReader reader) {
     Objects.requireNonNull(pattern, "pattern");
-    if (pattern.isUnbound()) {
-      return dictionary.counter(reader, Dictionary.TRIPLE_COUNT_KEY);
-    }
-    MatchPlan plan = plan(pattern, reader);
-    if (plan == null) {
-      return 0;
+    if (pattern.triplePattern().isUnbound()) {
+      return countGraphs(pattern.graphs(), reader);
     }
     long count = 0;
-    try (KeyReader.KeyCursor cursor = reader.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
-      for (; cursor.isValid(); cursor.next()) {
-        count++;
+    for (MatchPlan plan : plan(pattern, reader)) {
+      try (KeyReader.KeyCursor cursor = reader.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
+        for (; cursor.isValid(); cursor.next()) {
+          count++;
+        }
       }
     }
     return count;
   }
 
-  /** The plan for {@code pattern}, or {@code null} when a bound term is unknown: no matches. */
-  private MatchPlan plan(TriplePattern pattern, KeyReader reader) {
+  /** The quads of the selected graphs, from the counters every write keeps. */
+  private long countGraphs(GraphSelector graphs, KeyReader reader) {
+    if (graphs instanceof GraphSelector.Named named) {
+      long graph = idOf(named.name(), reader);
+      if (graph < 0) {
+        return 0;
+      }
+      byte[] count = reader.get(database.graphs, Dictionary.toBytes(graph));
+      return count == null ? 0 : Dictionary.toLong(count);
+    }
+    long count = 0;
+    if (graphs.selects(null)) {
+      count += dictionary.counter(reader, Dictionary.TRIPLE_COUNT_KEY);
+    }
+    if (!(graphs instanceof GraphSelector.DefaultGraph)) {
+      count += dictionary.counter(reader, Dictionary.NAMED_QUAD_COUNT_KEY);
+    }
+    return count;
+  }
+
+  /** The scans for {@code pattern}; none when a bound term is unknown: no matches. */
+  private List<MatchPlan> plan(QuadPattern pattern, KeyReader reader) {
     long s = idOf(pattern.subject(), reader);
     long p = idOf(pattern.predicate(), reader);
     long o = idOf(pattern.object(), reader);
-    if (s < 0 || p < 0 || o < 0) {
-      return null;
+    long g = pattern.graphs() instanceof GraphSelector.Named named ? idOf(named.name(), reader) : Dictionary.NONE;
+    if (s < 0 || p < 0 || o < 0 || g < 0) {
+      return List.of();
     }
-    return MatchPlan.of(s, p, o);
+    return MatchPlan.of(s, p, o, pattern.graphs(), g);
   }
 
   /** The id of a bound term, {@link Dictionary#NONE} when unbound, -1 when not in the store. */
@@ -196,22 +246,32 @@ final class RocksTripleStore implements TripleStore {
   }
 
   @Override
-  public long size() {
-    return count(TriplePattern.any());
+  public ImportResult importRdf(InputStream in, RDFFormat format, ImportOptions importOptions) {
+    return stageAll(in, format, importOptions, true);
   }
 
   @Override
-  public ImportResult importNTriples(InputStream in, ImportOptions importOptions) {
+  public ImportResult removeRdf(InputStream in, RDFFormat format, ImportOptions importOptions) {
+    return stageAll(in, format, importOptions, false);
+  }
+
+  /** Reads the whole input into one native staged write and commits it: all of it or nothing. */
+  private ImportResult stageAll(InputStream in, RDFFormat format, ImportOptions importOptions, boolean add) {
     Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(format, "format");
     Objects.requireNonNull(importOptions, "options");
     int max = options.maxAtomicImportTriples();
     return guard.call(() -> {
       try (TripleWriter.StagedWrite write = writer.beginLarge()) {
-        long skipped = ParsingPipeline.run(in, importOptions, triple -> {
+        long skipped = ParsingPipeline.run(in, format, importOptions, quad -> {
           if (write.staged() >= max) {
             throw new ImportTooLargeException(max);
           }
-          write.add(triple);
+          if (add) {
+            write.add(quad);
+          } else {
+            write.remove(quad);
+          }
         });
         ChangeResult result = write.commit(writeOptions);
         importOptions.progress(result.applied() + result.noOps());
@@ -221,34 +281,21 @@ final class RocksTripleStore implements TripleStore {
   }
 
   @Override
-  public ImportResult bulkLoad(InputStream in, ImportOptions importOptions) {
+  public ImportResult bulkLoad(InputStream in, RDFFormat format, ImportOptions importOptions) {
     Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(format, "format");
     Objects.requireNonNull(importOptions, "options");
-    return guard.call(() -> bulkLoader.load(in, importOptions));
+    return guard.call(() -> bulkLoader.load(in, format, importOptions));
   }
 
   @Override
-  public long exportNTriples(OutputStream out) {
-    return export(out, match(TriplePattern.any()));
+  public long export(OutputStream out, RDFFormat format, GraphSelector graphs) {
+    return RdfOutput.write(out, format, graphs, match(QuadPattern.of(null, null, null, graphs)));
   }
 
   @Override
-  public long exportNTriples(OutputStream out, SnapshotLease lease) {
-    return export(out, match(TriplePattern.any(), lease));
-  }
-
-  private static long export(OutputStream out, CloseableIterator<Triple> triples) {
-    long written = 0;
-    try (triples) {
-      RDFWriter nTriples = new NTriplesOutput(out);
-      nTriples.startRDF();
-      while (triples.hasNext()) {
-        nTriples.handleStatement(RdfValues.toStatement(triples.next()));
-        written++;
-      }
-      nTriples.endRDF();
-    }
-    return written;
+  public long export(OutputStream out, RDFFormat format, GraphSelector graphs, SnapshotLease lease) {
+    return RdfOutput.write(out, format, graphs, match(QuadPattern.of(null, null, null, graphs), lease));
   }
 
   @Override

@@ -27,7 +27,12 @@ import org.rocksdb.RocksObject;
  * The open RocksDB instance, its column families, and every native options object they need,
  * closed together in reverse order of creation.
  *
- * <p>Tuning: bloom filters (10 bits per key) everywhere; the three indexes also have an 8-byte
+ * <p>Column families: the dictionary ({@code str2id}, {@code id2str}), the nine quad indexes
+ * ({@link IndexOrder}), {@code meta} (counters and the format version) and {@code graphs} (quads
+ * per named graph). Opening a directory of format 1 creates the column families it lacks (empty);
+ * {@link StoreFormat} then upgrades it.
+ *
+ * <p>Tuning: bloom filters (10 bits per key) everywhere; the indexes also have an 8-byte
  * prefix extractor (one term id), so a prefix scan consults the prefix bloom and the memtable's
  * own prefix bloom; no compression in L0 (written once, compacted soon), LZ4 below.
  *
@@ -45,6 +50,7 @@ final class StoreDatabase implements AutoCloseable {
   static final String STR2ID = "str2id";
   static final String ID2STR = "id2str";
   static final String META = "meta";
+  static final String GRAPHS = "graphs";
   static final int INDEX_PREFIX_LENGTH = 8;
   private static final int BLOOM_BITS_PER_KEY = 10;
 
@@ -56,6 +62,10 @@ final class StoreDatabase implements AutoCloseable {
   final ColumnFamilyHandle str2id;
   final ColumnFamilyHandle id2str;
   final ColumnFamilyHandle meta;
+  /** Named graph id to the number of quads in it; a graph without quads has no entry. */
+  final ColumnFamilyHandle graphs;
+  /** Whether this open created the database (the directory was new or empty). */
+  final boolean created;
   private final Map<IndexOrder, ColumnFamilyHandle> indexes = new EnumMap<>(IndexOrder.class);
   /** Every column family by name, in creation order. */
   final Map<String, ColumnFamilyHandle> columnFamilies = new LinkedHashMap<>();
@@ -63,8 +73,9 @@ final class StoreDatabase implements AutoCloseable {
 
   private StoreDatabase(Path directory, StoreOptions options) throws RocksDBException {
     LRUCache blockCache = own(new LRUCache(options.blockCacheBytes()));
+    created = DataDirectory.requireNewOrExisting(directory) == DataDirectory.State.NEW;
     DBOptions dbOptions = own(new DBOptions()
-        .setCreateIfMissing(DataDirectory.requireNewOrExisting(directory) == DataDirectory.State.NEW)
+        .setCreateIfMissing(created)
         .setCreateMissingColumnFamilies(true)
         .setAtomicFlush(true)
         .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors())));
@@ -75,6 +86,7 @@ final class StoreDatabase implements AutoCloseable {
       names.add(index.columnFamily());
     }
     names.add(META);
+    names.add(GRAPHS);
     List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
     for (String name : names) {
       ColumnFamilyOptions cfOptions = own(columnFamilyOptions(name, blockCache));
@@ -94,6 +106,7 @@ final class StoreDatabase implements AutoCloseable {
     str2id = columnFamilies.get(STR2ID);
     id2str = columnFamilies.get(ID2STR);
     meta = columnFamilies.get(META);
+    graphs = columnFamilies.get(GRAPHS);
     for (IndexOrder index : IndexOrder.values()) {
       indexes.put(index, columnFamilies.get(index.columnFamily()));
     }
@@ -139,20 +152,11 @@ final class StoreDatabase implements AutoCloseable {
         .setLevelCompactionDynamicLevelBytes(true)
         .setCompressionPerLevel(compressionPerLevel(7))
         .setNumLevels(7);
-    if (isIndex(name)) {
+    if (IndexOrder.ofColumnFamily(name) != null) {
       cf.useFixedLengthPrefixExtractor(INDEX_PREFIX_LENGTH);
       cf.setMemtablePrefixBloomSizeRatio(0.1);
     }
     return cf;
-  }
-
-  private static boolean isIndex(String name) {
-    for (IndexOrder index : IndexOrder.values()) {
-      if (index.columnFamily().equals(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static List<CompressionType> compressionPerLevel(int levels) {

@@ -35,7 +35,7 @@ final class StoreMaintenance {
     }
     RegistryStatistics leases = registry.statistics();
     return new StoreStats(
-        dictionary.counter(latest, Dictionary.TRIPLE_COUNT_KEY),
+        dictionary.counter(latest, Dictionary.TRIPLE_COUNT_KEY) + dictionary.counter(latest, Dictionary.NAMED_QUAD_COUNT_KEY),
         Math.max(0, dictionary.counter(latest, Dictionary.NEXT_TERM_ID_KEY) - 1),
         sstBytes,
         // The registry has just read it; only when it could not is it read here (and fails loudly).

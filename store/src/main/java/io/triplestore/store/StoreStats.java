@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Point-in-time figures of a store.
  *
- * @param triples triples in the store
- * @param distinctTerms terms in the dictionary (terms are kept after their last triple goes)
+ * @param quads quads in the store, in every graph
+ * @param distinctTerms terms in the dictionary (terms are kept after their last quad goes)
  * @param sstBytesByColumnFamily {@code rocksdb.total-sst-files-size} of each column family
  * @param nativeSnapshots {@code rocksdb.num-snapshots}: every snapshot of the database, leased or not
  * @param leases live leases in the store's registry
@@ -16,7 +16,7 @@ import java.util.Map;
  * @param totalSstBytes {@code rocksdb.total-sst-files-size}, summed over column families
  */
 public record StoreStats(
-    long triples,
+    long quads,
     long distinctTerms,
     Map<String, Long> sstBytesByColumnFamily,
     long nativeSnapshots,

@@ -11,11 +11,12 @@ import java.util.Map;
  * The full consistency check behind {@link TripleStore#verify()}, at one consistent state (a
  * lease): the dictionary is a bijection ({@code str2id} and {@code id2str} are each other's
  * inverse, so no id maps to two terms and no term to two ids), every term decodes, every id is
- * below the allocator's next id; every index entry has its counterpart in the other two indexes
- * and uses only ids of the dictionary; the three indexes have the same size, and the triple
- * counter equals it.
+ * below the allocator's next id; every index entry has its counterpart in the other indexes of its
+ * family (the default graph's three, the named graphs' six) and uses only ids of the dictionary;
+ * the indexes of a family have one size, which its counter holds; every named graph's counter
+ * holds its quads, and only graphs with quads have one.
  *
- * <p>Cost: one scan of every column family plus two point reads per triple; the ids of the
+ * <p>Cost: one scan of every column family plus two or five point reads per quad; the ids of the
  * dictionary are kept in a bit set (one bit per id up to the highest).
  *
  * <p>Concurrency: one instance per verification, confined to the calling thread.
@@ -41,17 +42,57 @@ final class StoreVerifier {
     for (IndexOrder index : IndexOrder.values()) {
       sizes.put(index, checkIndex(index));
     }
-    long triples = sizes.get(IndexOrder.SPO);
-    for (IndexOrder index : IndexOrder.values()) {
-      if (sizes.get(index) != triples) {
-        violation("index " + index.columnFamily() + " has " + sizes.get(index) + " entries, spo has " + triples);
+    long defaultGraph = checkFamily(IndexOrder.DEFAULT_GRAPH, sizes, Dictionary.TRIPLE_COUNT_KEY, "default graph");
+    long named = checkFamily(IndexOrder.NAMED_GRAPHS, sizes, Dictionary.NAMED_QUAD_COUNT_KEY, "named graph");
+    checkGraphCounts();
+    return new VerificationReport(defaultGraph + named, terms, violationCount, violations);
+  }
+
+  /** The indexes of one family have one size, which its counter holds; returns it. */
+  private long checkFamily(List<IndexOrder> family, Map<IndexOrder, Long> sizes, byte[] counterKey, String what) {
+    IndexOrder primary = family.get(0);
+    long quads = sizes.get(primary);
+    for (IndexOrder index : family) {
+      if (sizes.get(index) != quads) {
+        violation("index " + index.columnFamily() + " has " + sizes.get(index) + " entries, " + primary.columnFamily()
+            + " has " + quads);
       }
     }
-    long counted = counter(Dictionary.TRIPLE_COUNT_KEY);
-    if (counted != triples) {
-      violation("the triple counter says " + counted + ", the spo index holds " + triples);
+    long counted = counter(counterKey);
+    if (counted != quads) {
+      violation("the " + what + " counter says " + counted + ", the " + primary.columnFamily() + " index holds " + quads);
     }
-    return new VerificationReport(triples, terms, violationCount, violations);
+    return quads;
+  }
+
+  /**
+   * Every named graph's counter equals its quads in {@code gspo} (which holds each graph's quads
+   * together, the graph id leading), and no graph without quads has a counter.
+   */
+  private void checkGraphCounts() {
+    Map<Long, Long> actual = new java.util.TreeMap<>();
+    try (KeyReader.KeyCursor cursor = reader.scan(database.index(IndexOrder.GSPO), null, null)) {
+      for (; cursor.isValid(); cursor.next()) {
+        if (cursor.key().length == IndexOrder.GSPO.keyLength()) {
+          actual.merge(IndexOrder.GSPO.quad(cursor.key())[3], 1L, Long::sum);
+        }
+      }
+    }
+    try (KeyReader.KeyCursor cursor = reader.scan(database.graphs, null, null)) {
+      for (; cursor.isValid(); cursor.next()) {
+        if (cursor.key().length != Long.BYTES || cursor.value().length != Long.BYTES) {
+          violation("graphs entry of " + cursor.key().length + " and " + cursor.value().length + " bytes (expected 8 and 8)");
+          continue;
+        }
+        long graph = Dictionary.toLong(cursor.key());
+        long counted = Dictionary.toLong(cursor.value());
+        Long held = actual.remove(graph);
+        if (held == null || held != counted) {
+          violation("graph " + graph + " is counted as holding " + counted + " quads, gspo holds " + (held == null ? 0 : held));
+        }
+      }
+    }
+    actual.forEach((graph, held) -> violation("graph " + graph + " holds " + held + " quads in gspo but has no counter"));
   }
 
   /** Every id maps to a term that decodes and maps back to it; returns the number of ids. */
@@ -116,22 +157,24 @@ final class StoreVerifier {
       for (; cursor.isValid(); cursor.next()) {
         entries++;
         byte[] key = cursor.key();
-        if (key.length != IndexOrder.KEY_LENGTH) {
-          violation(index.columnFamily() + " key of " + key.length + " bytes (expected 24)");
+        if (key.length != index.keyLength()) {
+          violation(index.columnFamily() + " key of " + key.length + " bytes (expected " + index.keyLength() + ")");
           continue;
         }
-        long[] spo = index.triple(key);
-        for (long id : spo) {
-          if (!isTerm(id)) {
-            violation(index.columnFamily() + " entry " + Arrays.toString(spo) + " uses term id " + id
+        long[] quad = index.quad(key);
+        for (int position = 0; position < (index.named() ? 4 : 3); position++) {
+          if (!isTerm(quad[position])) {
+            violation(index.columnFamily() + " entry " + Arrays.toString(quad) + " uses term id " + quad[position]
                 + ", which is not in the dictionary");
           }
         }
-        for (IndexOrder other : IndexOrder.values()) {
-          // spo is checked against the other two; those only against spo (the rest follows).
-          boolean compare = index == IndexOrder.SPO ? other != index : other == IndexOrder.SPO;
-          if (compare && reader.get(database.index(other), other.key(spo[0], spo[1], spo[2])) == null) {
-            violation(index.columnFamily() + " entry " + Arrays.toString(spo) + " is missing from "
+        List<IndexOrder> family = index.named() ? IndexOrder.NAMED_GRAPHS : IndexOrder.DEFAULT_GRAPH;
+        IndexOrder primary = family.get(0);
+        for (IndexOrder other : family) {
+          // The primary is checked against the others; those only against the primary (the rest follows).
+          boolean compare = index == primary ? other != index : other == primary;
+          if (compare && reader.get(database.index(other), other.key(quad)) == null) {
+            violation(index.columnFamily() + " entry " + Arrays.toString(quad) + " is missing from "
                 + other.columnFamily());
           }
         }

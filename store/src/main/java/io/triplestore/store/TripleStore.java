@@ -7,10 +7,13 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import org.eclipse.rdf4j.rio.RDFFormat;
 
 /**
- * An RDF triple store on RocksDB: a term dictionary and three indexes (SPO, POS, OSP), with reads
- * at the latest state or at a {@link SnapshotLease} of the store's own {@link #registry()}.
+ * An RDF quad store on RocksDB: a term dictionary, a default graph and any number of named graphs,
+ * indexed so that every quad pattern is a prefix scan, with reads at the latest state or at a
+ * {@link SnapshotLease} of the store's own {@link #registry()}. The methods on {@link Triple}s and
+ * {@link TriplePattern}s read and write the default graph.
  *
  * <p>Writes ({@link #add}, {@link #remove}, imports) are atomic batches, serialized among
  * themselves; with the default options each is synced to disk before it returns. Reads never wait
@@ -38,89 +41,208 @@ public interface TripleStore extends AutoCloseable {
   /** The registry of this store's snapshots: create leases here to read at them. */
   SnapshotRegistry registry();
 
-  /** Adds one triple; false (a no-op) when it is already there. */
-  boolean add(Triple triple);
+  /** Adds one triple to the default graph; false (a no-op) when it is already there. */
+  default boolean add(Triple triple) {
+    return add(Quad.inDefaultGraph(triple));
+  }
 
-  /** Adds the triples in one atomic batch. */
-  ChangeResult add(Collection<Triple> triples);
+  /** Adds the triples to the default graph in one atomic batch. */
+  default ChangeResult add(Collection<Triple> triples) {
+    return addQuads(inDefaultGraph(triples));
+  }
 
-  /** Removes one triple; false (a no-op) when it is not there. */
-  boolean remove(Triple triple);
+  /** Removes one triple from the default graph; false (a no-op) when it is not there. */
+  default boolean remove(Triple triple) {
+    return remove(Quad.inDefaultGraph(triple));
+  }
 
-  /** Removes the triples in one atomic batch. */
-  ChangeResult remove(Collection<Triple> triples);
+  /** Removes the triples from the default graph in one atomic batch. */
+  default ChangeResult remove(Collection<Triple> triples) {
+    return removeQuads(inDefaultGraph(triples));
+  }
 
-  /** Whether the triple is in the store now. */
-  boolean contains(Triple triple);
+  /** Whether the triple is in the default graph now. */
+  default boolean contains(Triple triple) {
+    return contains(Quad.inDefaultGraph(triple));
+  }
 
-  /** Every triple matching {@code pattern}, at the latest state. Close the iterator. */
+  /** Adds one quad; false (a no-op) when it is already there. */
+  default boolean add(Quad quad) {
+    return addQuads(List.of(quad)).applied() == 1;
+  }
+
+  /** Adds the quads in one atomic batch. */
+  ChangeResult addQuads(Collection<Quad> quads);
+
+  /** Removes one quad; false (a no-op) when it is not there. */
+  default boolean remove(Quad quad) {
+    return removeQuads(List.of(quad)).applied() == 1;
+  }
+
+  /** Removes the quads in one atomic batch. */
+  ChangeResult removeQuads(Collection<Quad> quads);
+
+  /** Whether the quad is in the store now. */
+  boolean contains(Quad quad);
+
+  /**
+   * Removes every quad of the selected graphs in one atomic batch: {@link GraphSelector#DEFAULT}
+   * empties the default graph, {@link GraphSelector#named} one named graph, {@link
+   * GraphSelector#NAMED} every named graph, {@link GraphSelector#ALL} everything. Term ids stay.
+   */
+  ChangeResult clear(GraphSelector graphs);
+
+  /** The named graphs that hold at least one quad now, in id order. */
+  List<Term> namedGraphs();
+
+  /** Quads in the selected graphs now: exact, from counters kept by every write. */
+  long size(GraphSelector graphs);
+
+  /** Every triple of the default graph matching {@code pattern}, at the latest state. Close it. */
   default CloseableIterator<Triple> match(TriplePattern pattern) {
     return match(pattern, Long.MAX_VALUE);
   }
 
-  /** Up to {@code limit} triples matching {@code pattern}, at the latest state. */
-  CloseableIterator<Triple> match(TriplePattern pattern, long limit);
+  /** Up to {@code limit} triples of the default graph matching {@code pattern}, at the latest state. */
+  default CloseableIterator<Triple> match(TriplePattern pattern, long limit) {
+    return CloseableIterator.map(match(QuadPattern.of(pattern, GraphSelector.DEFAULT), limit), Quad::triple);
+  }
 
-  /** Every triple matching {@code pattern} as of {@code lease}. */
+  /** Every triple of the default graph matching {@code pattern} as of {@code lease}. */
   default CloseableIterator<Triple> match(TriplePattern pattern, SnapshotLease lease) {
     return match(pattern, lease, Long.MAX_VALUE);
   }
 
+  /** Up to {@code limit} triples of the default graph matching {@code pattern} as of {@code lease}. */
+  default CloseableIterator<Triple> match(TriplePattern pattern, SnapshotLease lease, long limit) {
+    return CloseableIterator.map(match(QuadPattern.of(pattern, GraphSelector.DEFAULT), lease, limit), Quad::triple);
+  }
+
+  /** Every quad matching {@code pattern}, at the latest state. Close the iterator. */
+  default CloseableIterator<Quad> match(QuadPattern pattern) {
+    return match(pattern, Long.MAX_VALUE);
+  }
+
   /**
-   * Up to {@code limit} triples matching {@code pattern} as of {@code lease}, a lease of this
-   * store's {@link #registry()}. Every read, of the indexes and of the dictionary, goes through the
-   * lease.
+   * Up to {@code limit} quads matching {@code pattern}, at the latest state. With {@link
+   * GraphSelector#ALL}, the default graph's matches come first, then the named graphs'.
+   */
+  CloseableIterator<Quad> match(QuadPattern pattern, long limit);
+
+  /** Every quad matching {@code pattern} as of {@code lease}. */
+  default CloseableIterator<Quad> match(QuadPattern pattern, SnapshotLease lease) {
+    return match(pattern, lease, Long.MAX_VALUE);
+  }
+
+  /**
+   * Up to {@code limit} quads matching {@code pattern} as of {@code lease}, a lease of this
+   * store's {@link #registry()}. Every index read goes through the lease.
    *
    * @throws io.triplestore.snapshots.SnapshotReleasedException if the lease is released, now or
    *     while iterating
    * @throws IllegalArgumentException if the lease belongs to another registry
    */
-  CloseableIterator<Triple> match(TriplePattern pattern, SnapshotLease lease, long limit);
+  CloseableIterator<Quad> match(QuadPattern pattern, SnapshotLease lease, long limit);
 
-  /** Collects up to {@code limit} matches into a list. */
+  /** Collects up to {@code limit} matches of the default graph into a list. */
   default List<Triple> list(TriplePattern pattern, long limit) {
     try (CloseableIterator<Triple> matches = match(pattern, limit)) {
       return matches.stream().toList();
     }
   }
 
-  /** How many triples match {@code pattern} now. */
-  long count(TriplePattern pattern);
+  /** Collects up to {@code limit} matching quads into a list. */
+  default List<Quad> list(QuadPattern pattern, long limit) {
+    try (CloseableIterator<Quad> matches = match(pattern, limit)) {
+      return matches.stream().toList();
+    }
+  }
 
-  /** How many triples matched {@code pattern} as of {@code lease}. */
-  long count(TriplePattern pattern, SnapshotLease lease);
+  /** How many triples of the default graph match {@code pattern} now. */
+  default long count(TriplePattern pattern) {
+    return count(QuadPattern.of(pattern, GraphSelector.DEFAULT));
+  }
 
-  /** Triples in the store: exact, kept up to date by every write. */
-  long size();
+  /** How many triples of the default graph matched {@code pattern} as of {@code lease}. */
+  default long count(TriplePattern pattern, SnapshotLease lease) {
+    return count(QuadPattern.of(pattern, GraphSelector.DEFAULT), lease);
+  }
+
+  /** How many quads match {@code pattern} now. */
+  long count(QuadPattern pattern);
+
+  /** How many quads matched {@code pattern} as of {@code lease}. */
+  long count(QuadPattern pattern, SnapshotLease lease);
+
+  /** Quads in the store, in every graph: exact, kept up to date by every write. */
+  default long size() {
+    return size(GraphSelector.ALL);
+  }
 
   /**
-   * Imports N-Triples atomically: either every triple becomes visible at once, or (on a malformed
-   * line, or beyond {@link StoreOptions#maxAtomicImportTriples()}) nothing does. The input is
-   * streamed; what is staged lives in a native write batch, not on the Java heap. Other writers
-   * wait until the import has committed.
+   * Adds RDF in {@code format} (any format Rio reads; triple formats go to the default graph)
+   * atomically: either every quad becomes visible at once, or (on a syntax error, or beyond
+   * {@link StoreOptions#maxAtomicImportTriples()}) nothing does. The input is streamed; what is
+   * staged lives in a native write batch, not on the Java heap. Other writers wait until the
+   * import has committed.
    *
-   * @throws NTriplesSyntaxException on a malformed line, naming line and column (unless the
-   *     options skip bad lines)
-   * @throws ImportTooLargeException when the input holds more triples than may be staged
+   * @throws RdfSyntaxException on malformed input, naming line and column where the format has
+   *     them (unless the options skip bad lines, which only line-based formats can)
+   * @throws ImportTooLargeException when the input holds more quads than may be staged
    */
-  ImportResult importNTriples(InputStream in, ImportOptions options);
+  ImportResult importRdf(InputStream in, RDFFormat format, ImportOptions options);
 
   /**
-   * Loads a large N-Triples input in committed batches of {@link StoreOptions#bulkBatchTriples()},
-   * each written with the write-ahead log off and then flushed to SST files (one atomic flush of
-   * every column family) before it counts as committed and before any other write may start. A
-   * batch reported to the progress callback survives a crash; a crash during a batch loses that
-   * batch only, and never a write acknowledged by another path.
-   *
-   * @throws BulkLoadException on failure, telling how many triples were committed before it
+   * Removes the quads of RDF in {@code format} atomically, with the same reader, limits and
+   * errors as {@link #importRdf}: all of them or (on any error) none.
    */
-  ImportResult bulkLoad(InputStream in, ImportOptions options);
+  ImportResult removeRdf(InputStream in, RDFFormat format, ImportOptions options);
 
-  /** Writes every triple as N-Triples, at the latest state; returns how many. */
-  long exportNTriples(OutputStream out);
+  /** Imports N-Triples into the default graph; see {@link #importRdf}. */
+  default ImportResult importNTriples(InputStream in, ImportOptions options) {
+    return importRdf(in, RDFFormat.NTRIPLES, options);
+  }
 
-  /** Writes every triple as N-Triples as of {@code lease}; returns how many. */
-  long exportNTriples(OutputStream out, SnapshotLease lease);
+  /**
+   * Loads a large input in {@code format} in committed batches of {@link
+   * StoreOptions#bulkBatchTriples()}, each durable before it counts as committed and before any
+   * other write may start. A batch reported to the progress callback survives a crash; a crash
+   * during a batch loses that batch only, and never a write acknowledged by another path.
+   *
+   * @throws BulkLoadException on failure, telling how many quads were committed before it
+   */
+  ImportResult bulkLoad(InputStream in, RDFFormat format, ImportOptions options);
+
+  /** Bulk-loads N-Triples into the default graph; see {@link #bulkLoad(InputStream, RDFFormat, ImportOptions)}. */
+  default ImportResult bulkLoad(InputStream in, ImportOptions options) {
+    return bulkLoad(in, RDFFormat.NTRIPLES, options);
+  }
+
+  /**
+   * Writes the quads of the selected graphs in {@code format} (any format Rio writes), at the
+   * latest state; returns how many. A format without graphs (N-Triples, Turtle, RDF/XML) takes
+   * one graph only: {@link GraphSelector#DEFAULT} or {@link GraphSelector#named}.
+   *
+   * @throws IllegalArgumentException when {@code format} cannot hold what {@code graphs} selects
+   */
+  long export(OutputStream out, RDFFormat format, GraphSelector graphs);
+
+  /** Like {@link #export(OutputStream, RDFFormat, GraphSelector)}, as of {@code lease}. */
+  long export(OutputStream out, RDFFormat format, GraphSelector graphs, SnapshotLease lease);
+
+  /** Writes the default graph as N-Triples, at the latest state; returns how many triples. */
+  default long exportNTriples(OutputStream out) {
+    return export(out, RDFFormat.NTRIPLES, GraphSelector.DEFAULT);
+  }
+
+  /** Writes the default graph as N-Triples as of {@code lease}; returns how many triples. */
+  default long exportNTriples(OutputStream out, SnapshotLease lease) {
+    return export(out, RDFFormat.NTRIPLES, GraphSelector.DEFAULT, lease);
+  }
+
+  private static List<Quad> inDefaultGraph(Collection<Triple> triples) {
+    return triples.stream().map(Quad::inDefaultGraph).toList();
+  }
 
   /**
    * Checks every invariant of the stored data, at one consistent state (a lease of its own, so

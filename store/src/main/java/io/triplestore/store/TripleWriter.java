@@ -1,5 +1,6 @@
 package io.triplestore.store;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,7 @@ import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteOptions;
 
 /**
- * The one way triples get written. A {@link StagedWrite} stages adds and removes in a
+ * The one way quads get written. A {@link StagedWrite} stages adds and removes in a
  * {@link StagingBatch} (so a term or triple staged earlier in the same batch is seen) and commits
  * them in one atomic write, together with the triple count and the next term id.
  *
@@ -27,8 +28,10 @@ final class TripleWriter {
 
   private final StoreDatabase database;
   private final ReentrantLock lock = new ReentrantLock();
-  /** Guarded by {@link #lock}. */
+  /** Quads in the default graph. Guarded by {@link #lock}. */
   private long tripleCount;
+  /** Quads in all named graphs. Guarded by {@link #lock}. */
+  private long namedQuadCount;
   /** Guarded by {@link #lock}. */
   private long nextTermId;
   /** Term to id, for committed terms and for terms of the open staged write. Guarded by lock. */
@@ -37,6 +40,7 @@ final class TripleWriter {
   TripleWriter(StoreDatabase database, Dictionary dictionary, KeyReader latest, int termCacheSize) {
     this.database = database;
     this.tripleCount = dictionary.counter(latest, Dictionary.TRIPLE_COUNT_KEY);
+    this.namedQuadCount = dictionary.counter(latest, Dictionary.NAMED_QUAD_COUNT_KEY);
     this.nextTermId = Math.max(dictionary.counter(latest, Dictionary.NEXT_TERM_ID_KEY),
         dictionary.highestTermId() + 1);
     this.termIds = new LinkedHashMap<>(Math.min(termCacheSize, 1 << 16), 0.75f, true) {
@@ -47,6 +51,16 @@ final class TripleWriter {
         return size() > termCacheSize;
       }
     };
+  }
+
+  /** The index whose key decides whether a quad of graph {@code g} exists. */
+  private static IndexOrder primary(long g) {
+    return g == Dictionary.NONE ? IndexOrder.SPO : IndexOrder.GSPO;
+  }
+
+  /** Every index a quad of graph {@code g} is written to. */
+  private static java.util.List<IndexOrder> indexes(long g) {
+    return g == Dictionary.NONE ? IndexOrder.DEFAULT_GRAPH : IndexOrder.NAMED_GRAPHS;
   }
 
   /**
@@ -67,7 +81,8 @@ final class TripleWriter {
     try {
       return new StagedWrite(large
           ? StagingBatch.indexed(database.db)
-          : StagingBatch.overlay(database.db, Set.of(database.str2id, database.index(IndexOrder.SPO))));
+          : StagingBatch.overlay(database.db,
+              Set.of(database.str2id, database.index(IndexOrder.SPO), database.index(IndexOrder.GSPO))));
     } catch (RuntimeException | Error e) {
       lock.unlock();
       throw e;
@@ -78,6 +93,9 @@ final class TripleWriter {
   final class StagedWrite implements AutoCloseable {
     private final StagingBatch batch;
     private final long tripleCountAtStart = tripleCount;
+    private final long namedQuadCountAtStart = namedQuadCount;
+    /** Named graph id to the change of its quad count in this write. */
+    private final Map<Long, Long> graphChanges = new HashMap<>();
     private final long nextTermIdAtStart = nextTermId;
     private long applied;
     private long noOps;
@@ -88,43 +106,63 @@ final class TripleWriter {
       this.batch = batch;
     }
 
-    /** Stages an add; false when the triple is already there (or already staged): a no-op. */
-    boolean add(Triple triple) {
-      long s = idOrAssign(triple.subject());
-      long p = idOrAssign(triple.predicate());
-      long o = idOrAssign(triple.object());
-      // A triple with a term this write introduced cannot be in the database: only the batch can
-      // hold it. That spares a fresh load one database read per triple.
-      boolean hasNewTerm = s >= nextTermIdAtStart || p >= nextTermIdAtStart || o >= nextTermIdAtStart;
-      byte[] key = IndexOrder.SPO.key(s, p, o);
-      ColumnFamilyHandle spo = database.index(IndexOrder.SPO);
-      if (hasNewTerm ? batch.stagedPresent(spo, key) : batch.get(spo, key) != null) {
+    /** Stages an add; false when the quad is already there (or already staged): a no-op. */
+    boolean add(Quad quad) {
+      long s = idOrAssign(quad.subject());
+      long p = idOrAssign(quad.predicate());
+      long o = idOrAssign(quad.object());
+      long g = quad.graph() == null ? Dictionary.NONE : idOrAssign(quad.graph());
+      // A quad with a term this write introduced cannot be in the database: only the batch can
+      // hold it. That spares a fresh load one database read per quad.
+      boolean hasNewTerm = s >= nextTermIdAtStart || p >= nextTermIdAtStart || o >= nextTermIdAtStart
+          || g >= nextTermIdAtStart;
+      IndexOrder primary = primary(g);
+      byte[] key = primary.key(s, p, o, g);
+      ColumnFamilyHandle primaryFamily = database.index(primary);
+      if (hasNewTerm ? batch.stagedPresent(primaryFamily, key) : batch.get(primaryFamily, key) != null) {
         noOps++;
         return false;
       }
-      for (IndexOrder index : IndexOrder.values()) {
-        put(database.index(index), index.key(s, p, o), new byte[0]);
+      for (IndexOrder index : indexes(g)) {
+        put(database.index(index), index.key(s, p, o, g), new byte[0]);
       }
-      tripleCount++;
+      counted(g, 1);
       applied++;
       return true;
     }
 
-    /** Stages a remove; false when the triple is not there: a no-op. */
-    boolean remove(Triple triple) {
-      long s = existingId(triple.subject());
-      long p = existingId(triple.predicate());
-      long o = existingId(triple.object());
-      if (s == Dictionary.NONE || p == Dictionary.NONE || o == Dictionary.NONE || !exists(s, p, o)) {
+    /** Stages a remove; false when the quad is not there: a no-op. */
+    boolean remove(Quad quad) {
+      long s = existingId(quad.subject());
+      long p = existingId(quad.predicate());
+      long o = existingId(quad.object());
+      long g = quad.graph() == null ? Dictionary.NONE : existingId(quad.graph());
+      if (s == Dictionary.NONE || p == Dictionary.NONE || o == Dictionary.NONE
+          || (quad.graph() != null && g == Dictionary.NONE)
+          || read(database.index(primary(g)), primary(g).key(s, p, o, g)) == null) {
         noOps++;
         return false;
       }
-      for (IndexOrder index : IndexOrder.values()) {
-        batch.delete(database.index(index), index.key(s, p, o));
-      }
-      tripleCount--;
-      applied++;
+      removeStored(s, p, o, g);
       return true;
+    }
+
+    /** Stages the remove of a quad known to be stored (read under this write's lock). */
+    void removeStored(long s, long p, long o, long g) {
+      for (IndexOrder index : indexes(g)) {
+        batch.delete(database.index(index), index.key(s, p, o, g));
+      }
+      counted(g, -1);
+      applied++;
+    }
+
+    private void counted(long graph, long change) {
+      if (graph == Dictionary.NONE) {
+        tripleCount += change;
+      } else {
+        namedQuadCount += change;
+        graphChanges.merge(graph, change, Long::sum);
+      }
     }
 
     /** Adds and removes staged so far, applied or not. */
@@ -149,6 +187,10 @@ final class TripleWriter {
         throw new IllegalStateException("this staged write has already been committed or closed");
       }
       put(database.meta, Dictionary.TRIPLE_COUNT_KEY, Dictionary.toBytes(tripleCount));
+      put(database.meta, Dictionary.NAMED_QUAD_COUNT_KEY, Dictionary.toBytes(namedQuadCount));
+      for (Map.Entry<Long, Long> change : graphChanges.entrySet()) {
+        stageGraphCount(change.getKey(), change.getValue());
+      }
       put(database.meta, Dictionary.NEXT_TERM_ID_KEY, Dictionary.toBytes(nextTermId));
       try {
         batch.write(writeOptions);
@@ -190,8 +232,19 @@ final class TripleWriter {
       return value;
     }
 
-    private boolean exists(long s, long p, long o) {
-      return read(database.index(IndexOrder.SPO), IndexOrder.SPO.key(s, p, o)) != null;
+    /** The graph's new count: what is stored (under the lock, so current) plus the change. */
+    private void stageGraphCount(long graph, long change) {
+      byte[] key = Dictionary.toBytes(graph);
+      byte[] stored = read(database.graphs, key);
+      long count = (stored == null ? 0 : Dictionary.toLong(stored)) + change;
+      if (count < 0) {
+        throw new IllegalStateException("graph " + graph + " would hold " + count + " quads");
+      }
+      if (count == 0) {
+        batch.delete(database.graphs, key);
+      } else {
+        put(database.graphs, key, Dictionary.toBytes(count));
+      }
     }
 
     private byte[] read(ColumnFamilyHandle columnFamily, byte[] key) {
@@ -212,6 +265,7 @@ final class TripleWriter {
       try {
         if (!committed) {
           tripleCount = tripleCountAtStart;
+          namedQuadCount = namedQuadCountAtStart;
           nextTermId = nextTermIdAtStart;
           // Ids of terms staged here were never written: forget them all rather than track which.
           termIds.clear();

@@ -48,7 +48,7 @@ class ReclaimTest {
       assertThat(after.nativeSnapshots()).isZero();
       assertThat(indexBytes(after)).isLessThanOrEqualTo(indexBaseline * 12 / 10);
       assertThat(after.totalSstBytes()).isLessThanOrEqualTo(baseline * 12 / 10);
-      assertThat(after.triples()).isEqualTo(TRIPLES);
+      assertThat(after.quads()).isEqualTo(TRIPLES);
       assertThat(after.liveToTotalRatio()).isGreaterThan(0.5);
       assertThat(store.size()).isEqualTo(TRIPLES);
     }
@@ -63,7 +63,7 @@ class ReclaimTest {
 
       StoreStats stats = store.stats();
 
-      assertThat(stats.triples()).isEqualTo(TRIPLES);
+      assertThat(stats.quads()).isEqualTo(TRIPLES);
       // Subjects, one predicate, and the literal objects.
       assertThat(stats.distinctTerms()).isEqualTo(TRIPLES + 1 + TRIPLES);
       assertThat(stats.sstBytesByColumnFamily()).containsKeys("str2id", "id2str", "spo", "pos", "osp", "meta");

@@ -29,7 +29,7 @@ class StoreOptionsTest {
         .build();
 
     try (TripleStore store = TripleStore.open(directory, options)) {
-      assertThat(families).containsExactly("default", "str2id", "id2str", "spo", "pos", "osp", "meta");
+      assertThat(families).containsExactly("default", "str2id", "id2str", "spo", "pos", "osp", "spog", "posg", "ospg", "gspo", "gpos", "gosp", "meta", "graphs");
       assertThat(writeBuffers).containsOnly(8L << 20);
       assertThat(store.registry().name()).isEqualTo("custom");
       assertThat(store.registry().defaultTtl()).isEqualTo(Duration.ofSeconds(42));

@@ -26,9 +26,9 @@ class VerifyTest {
 
       assertThat(report.violations()).isEmpty();
       assertThat(report.consistent()).isTrue();
-      assertThat(report.triples()).isEqualTo(3);
+      assertThat(report.quads()).isEqualTo(3);
       assertThat(report.terms()).isEqualTo(7);
-      assertThat(report.describe()).startsWith("consistent: 3 triples, 7 terms, 0 violations");
+      assertThat(report.describe()).startsWith("consistent: 3 quads, 7 terms, 0 violations");
       assertThat(store.registry().count()).as("its lease is released").isZero();
     }
   }
@@ -43,9 +43,9 @@ class VerifyTest {
 
   @Test
   void anEntryMissingFromOneIndexIsReported() {
-    damage(db -> db.db.delete(db.index(IndexOrder.POS), IndexOrder.POS.key(1, 2, 3)));
+    damage(db -> db.db.delete(db.index(IndexOrder.POS), IndexOrder.POS.key(1, 2, 3, 0)));
 
-    assertThat(verifyAfterDamage()).contains("spo entry [1, 2, 3] is missing from pos",
+    assertThat(verifyAfterDamage()).contains("spo entry [1, 2, 3, 0] is missing from pos",
         "index pos has 0 entries, spo has 1");
   }
 
@@ -61,7 +61,7 @@ class VerifyTest {
   void aWrongTripleCounterIsReported() {
     damage(db -> db.db.put(db.meta, Dictionary.TRIPLE_COUNT_KEY, Dictionary.toBytes(5)));
 
-    assertThat(verifyAfterDamage()).containsExactly("the triple counter says 5, the spo index holds 1");
+    assertThat(verifyAfterDamage()).containsExactly("the default graph counter says 5, the spo index holds 1");
   }
 
   @Test
