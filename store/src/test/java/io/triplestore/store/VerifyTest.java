@@ -71,10 +71,47 @@ class VerifyTest {
     assertThat(verifyAfterDamage()).anyMatch(v -> v.startsWith("term id 3 is outside the allocated range 1..1"));
   }
 
-  /** A store of one triple (ids 1, 2, 3), closed, then changed behind the store's back. */
+  @Test
+  void aNamedGraphEntryMissingFromOneIndexIsReported() {
+    damage(db -> db.db.delete(db.index(IndexOrder.POSG), IndexOrder.POSG.key(1, 2, 3, 4)));
+
+    assertThat(verifyAfterDamage()).contains("gspo entry [1, 2, 3, 4] is missing from posg",
+        "index posg has 0 entries, gspo has 1");
+  }
+
+  @Test
+  void aWrongGraphCounterIsReported() {
+    damage(db -> db.db.put(db.graphs, Dictionary.toBytes(4), Dictionary.toBytes(2)));
+
+    assertThat(verifyAfterDamage()).containsExactly("graph 4 is counted as holding 2 quads, gspo holds 1");
+  }
+
+  @Test
+  void aNamedGraphWithoutACounterAndACounterWithoutAGraphAreReported() {
+    damage(db -> {
+      db.db.delete(db.graphs, Dictionary.toBytes(4));
+      db.db.put(db.graphs, Dictionary.toBytes(2), Dictionary.toBytes(1));
+    });
+
+    assertThat(verifyAfterDamage()).containsExactlyInAnyOrder("graph 2 is counted as holding 1 quads, gspo holds 0",
+        "graph 4 holds 1 quads in gspo but has no counter");
+  }
+
+  @Test
+  void aWrongNamedQuadCounterIsReported() {
+    damage(db -> db.db.put(db.meta, Dictionary.NAMED_QUAD_COUNT_KEY, Dictionary.toBytes(0)));
+
+    assertThat(verifyAfterDamage()).containsExactly("the named graph counter says 0, the gspo index holds 1");
+  }
+
+  /**
+   * A store of one triple (ids 1, 2, 3) in the default graph and the same triple in graph 4,
+   * closed, then changed behind the store's back.
+   */
   private void damage(RocksChange change) {
     try (TripleStore store = TestStores.open(directory, new FakeTicker())) {
       store.add(triple("a", "p", "b"));
+      store.add(Quad.of(triple("a", "p", "b"), TestStores.iri("g")));
     }
     try (StoreDatabase db = StoreDatabase.open(directory, StoreOptions.defaults())) {
       change.apply(db);
