@@ -32,6 +32,10 @@ final class RocksTripleStore implements TripleStore {
   private final WriteOptions writeOptions;
   private final BulkLoader bulkLoader;
   private final StoreMaintenance maintenance;
+  private final CardinalityEstimator estimator;
+
+  /** Below this many matches, {@link #estimate} counts exactly. */
+  static final int EXACT_ESTIMATE_UP_TO = 1024;
 
   private RocksTripleStore(Path directory, StoreOptions options, StoreDatabase database) {
     this.directory = directory;
@@ -47,6 +51,7 @@ final class RocksTripleStore implements TripleStore {
     options.registryCustomizer().accept(builder);
     this.registry = builder.build();
     this.maintenance = new StoreMaintenance(database, registry, dictionary, latest);
+    this.estimator = new CardinalityEstimator(database, dictionary, latest, EXACT_ESTIMATE_UP_TO);
   }
 
   static TripleStore open(Path directory, StoreOptions options) {
@@ -83,18 +88,38 @@ final class RocksTripleStore implements TripleStore {
   }
 
   private ChangeResult write(Collection<Quad> quads, boolean add) {
-    List<Quad> checked = List.copyOf(quads);
+    return add ? change(List.of(), quads) : change(quads, List.of());
+  }
+
+  @Override
+  public ChangeResult change(Collection<Quad> removes, Collection<Quad> adds) {
+    List<Quad> toRemove = List.copyOf(removes);
+    List<Quad> toAdd = List.copyOf(adds);
     return guard.call(() -> {
       try (TripleWriter.StagedWrite write = writer.begin()) {
-        for (Quad quad : checked) {
-          if (add) {
-            write.add(quad);
-          } else {
-            write.remove(quad);
-          }
+        for (Quad quad : toRemove) {
+          write.remove(quad);
+        }
+        for (Quad quad : toAdd) {
+          write.add(quad);
         }
         return write.commit(writeOptions);
       }
+    });
+  }
+
+  @Override
+  public long estimate(QuadPattern pattern) {
+    Objects.requireNonNull(pattern, "pattern");
+    if (pattern.triplePattern().isUnbound()) {
+      return countGraphs(pattern.graphs(), latest);
+    }
+    return guard.call(() -> {
+      long estimate = 0;
+      for (MatchPlan plan : plan(pattern, latest)) {
+        estimate += estimator.estimate(plan);
+      }
+      return estimate;
     });
   }
 

@@ -86,6 +86,20 @@ public interface TripleStore extends AutoCloseable {
   boolean contains(Quad quad);
 
   /**
+   * Removes {@code removes}, then adds {@code adds}, in one atomic batch: a transaction of a
+   * SPARQL update, say, that deletes and inserts. A quad in both ends up present.
+   */
+  ChangeResult change(Collection<Quad> removes, Collection<Quad> adds);
+
+  /**
+   * About how many quads match {@code pattern} now, for a query planner: exact up to {@value
+   * RocksTripleStore#EXACT_ESTIMATE_UP_TO} matches and with s, p and o free (the counters), else
+   * RocksDB's estimate of the bytes of the scanned key range over the index's bytes per key.
+   * Cheap: at most that many keys read per index, plus a size estimate.
+   */
+  long estimate(QuadPattern pattern);
+
+  /**
    * Removes every quad of the selected graphs in one atomic batch: {@link GraphSelector#DEFAULT}
    * empties the default graph, {@link GraphSelector#named} one named graph, {@link
    * GraphSelector#NAMED} every named graph, {@link GraphSelector#ALL} everything. Term ids stay.

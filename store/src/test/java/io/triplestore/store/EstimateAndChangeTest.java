@@ -1,0 +1,64 @@
+package io.triplestore.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EstimateAndChangeTest {
+
+  @TempDir Path directory;
+  private TripleStore store;
+
+  @BeforeEach
+  void open() {
+    store = TestStores.open(directory, new FakeTicker());
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void smallMatchesAreCountedExactlyAndLargeOnesEstimatedWithinAFactorOfTwo() {
+    List<Quad> quads = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      Iri predicate = TestStores.iri(i % 50 == 1 ? "rare" : "common");
+      quads.add(Quad.of(TestStores.iri("s" + i), predicate, Literal.of("v" + i), i % 2 == 0 ? null : TestStores.iri("g")));
+    }
+    store.addQuads(quads);
+    store.flush();
+
+    QuadPattern one = QuadPattern.of(TestStores.iri("s7"), null, null, GraphSelector.ALL);
+    assertThat(store.estimate(one)).isEqualTo(1);
+    assertThat(store.estimate(QuadPattern.of(TestStores.iri("nobody"), null, null, GraphSelector.ALL))).isZero();
+    assertThat(store.estimate(QuadPattern.any())).isEqualTo(20_000);
+    assertThat(store.estimate(QuadPattern.of(null, null, null, GraphSelector.named(TestStores.iri("g"))))).isEqualTo(10_000);
+
+    long common = store.estimate(QuadPattern.of(null, TestStores.iri("common"), null, GraphSelector.ALL));
+    assertThat(common).isBetween(19_600L / 2, 19_600L * 2);
+    long rare = store.estimate(QuadPattern.of(null, TestStores.iri("rare"), null, GraphSelector.NAMED));
+    assertThat(rare).as("400 rare quads, all in g: counted").isEqualTo(400);
+    assertThat(store.estimate(QuadPattern.of(null, TestStores.iri("rare"), null, GraphSelector.DEFAULT))).isZero();
+    assertThat(common).isGreaterThan(rare);
+  }
+
+  @Test
+  void aChangeRemovesAndAddsInOneBatch() {
+    Quad old = Quad.of(TestStores.triple("a", "p", "old"), TestStores.iri("g"));
+    Quad replacement = Quad.of(TestStores.triple("a", "p", "new"), TestStores.iri("g"));
+    store.add(old);
+
+    ChangeResult result = store.change(List.of(old, replacement), List.of(replacement, replacement));
+
+    assertThat(result).isEqualTo(new ChangeResult(2, 2));
+    assertThat(store.list(QuadPattern.any(), 10)).containsExactly(replacement);
+    assertThat(store.verify().violations()).isEmpty();
+  }
+}
