@@ -162,9 +162,10 @@ final class StoreVerifier {
           continue;
         }
         long[] quad = index.quad(key);
+        String entry = Arrays.toString(index.named() ? quad : Arrays.copyOf(quad, 3));
         for (int position = 0; position < (index.named() ? 4 : 3); position++) {
           if (!isTerm(quad[position])) {
-            violation(index.columnFamily() + " entry " + Arrays.toString(quad) + " uses term id " + quad[position]
+            violation(index.columnFamily() + " entry " + entry + " uses term id " + quad[position]
                 + ", which is not in the dictionary");
           }
         }
@@ -174,7 +175,7 @@ final class StoreVerifier {
           // The primary is checked against the others; those only against the primary (the rest follows).
           boolean compare = index == primary ? other != index : other == primary;
           if (compare && reader.get(database.index(other), other.key(quad)) == null) {
-            violation(index.columnFamily() + " entry " + Arrays.toString(quad) + " is missing from "
+            violation(index.columnFamily() + " entry " + entry + " is missing from "
                 + other.columnFamily());
           }
         }

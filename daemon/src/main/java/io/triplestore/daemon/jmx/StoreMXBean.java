@@ -13,8 +13,14 @@ public interface StoreMXBean {
   /** The data directory. */
   String getDataDirectory();
 
-  /** Triples in the store. */
+  /** Quads in the store, in every graph. */
+  long getQuads();
+
+  /** Triples in the default graph. */
   long getTriples();
+
+  /** Named graphs that hold at least one quad. */
+  int getNamedGraphs();
 
   /** Terms in the dictionary. */
   long getTerms();

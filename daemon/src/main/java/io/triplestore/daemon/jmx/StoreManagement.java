@@ -1,6 +1,7 @@
 package io.triplestore.daemon.jmx;
 
 import io.triplestore.snapshots.jmx.OperatorAudit;
+import io.triplestore.store.GraphSelector;
 import io.triplestore.store.StoreStats;
 import io.triplestore.store.TripleStore;
 import io.triplestore.store.VerificationReport;
@@ -26,8 +27,18 @@ public final class StoreManagement implements StoreMXBean {
   }
 
   @Override
-  public long getTriples() {
+  public long getQuads() {
     return store.size();
+  }
+
+  @Override
+  public long getTriples() {
+    return store.size(GraphSelector.DEFAULT);
+  }
+
+  @Override
+  public int getNamedGraphs() {
+    return store.namedGraphs().size();
   }
 
   @Override

@@ -32,7 +32,7 @@ class VerifyCommandTest {
     DaemonProcess.Exit exit = DaemonProcess.in(work).argument("verify").runToExit(BOUND);
 
     assertThat(exit.code()).as(exit.output()).isZero();
-    assertThat(exit.output()).contains("consistent: 2 triples, 4 terms, 0 violations");
+    assertThat(exit.output()).contains("consistent: 2 quads, 4 terms, 0 violations");
   }
 
   @Test
@@ -43,7 +43,7 @@ class VerifyCommandTest {
     DaemonProcess.Exit exit = DaemonProcess.in(work).argument("verify").runToExit(BOUND);
 
     assertThat(exit.code()).as(exit.output()).isEqualTo(3);
-    assertThat(exit.output()).contains("INCONSISTENT: 2 triples, 3 terms")
+    assertThat(exit.output()).contains("INCONSISTENT: 2 quads, 3 terms")
         .contains("uses term id 1, which is not in the dictionary")
         .contains("maps to id 1, which maps to no term");
   }
