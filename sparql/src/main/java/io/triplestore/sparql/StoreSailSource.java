@@ -9,8 +9,8 @@ import org.eclipse.rdf4j.sail.base.SailSink;
 
 /**
  * The store's explicit statements as RDF4J sees them: each {@link #dataset} is a new lease, each
- * {@link #sink} a batch that commits atomically. RDF4J's {@code SnapshotSailStore} branches this
- * per connection and transaction, keeping uncommitted changes in memory above it.
+ * {@link #sink} a batch that commits atomically. RDF4J forks it ({@link #fork()}, a {@code
+ * SailSourceBranch}) per transaction and per read, keeping uncommitted changes in memory above it.
  *
  * <p>Concurrency: thread-safe; datasets and sinks are independent of one another.
  */

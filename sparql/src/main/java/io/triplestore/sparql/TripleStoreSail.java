@@ -5,17 +5,23 @@ import java.time.Duration;
 import java.util.Objects;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
 import org.eclipse.rdf4j.model.ValueFactory;
-import org.eclipse.rdf4j.model.impl.LinkedHashModelFactory;
 import org.eclipse.rdf4j.sail.NotifyingSailConnection;
 import org.eclipse.rdf4j.sail.base.SailStore;
-import org.eclipse.rdf4j.sail.base.SnapshotSailStore;
 import org.eclipse.rdf4j.sail.helpers.AbstractNotifyingSail;
 
 /**
  * An RDF4J Sail over a {@link TripleStore}: RDF4J's SPARQL 1.1 engine on the store, queried
  * through a {@code SailRepository}. Built the way RDF4J's Native and LMDB stores are: a {@link
- * SailStore} ({@link StoreSailStore}) under RDF4J's {@link SnapshotSailStore}, which keeps each
- * transaction's changes in memory until commit.
+ * SailStore} ({@link StoreSailStore}) whose source RDF4J forks into a {@code SailSourceBranch} per
+ * transaction and per read, keeping a transaction's changes in memory until commit.
+ *
+ * <p>Unlike those stores, there is no {@code SnapshotSailStore} in between. Its one shared
+ * auto-flush branch (there for isolation {@code NONE}) keeps the first dataset read at {@code
+ * SNAPSHOT} isolation until the store closes, and hands it to every later {@code SNAPSHOT}
+ * transaction: harmless where a dataset is a view of the current state, but here a dataset is a
+ * lease, which would pin one RocksDB snapshot for ever and serve its stale data. Without it, each
+ * transaction's branch holds its own lease, released at commit or rollback; the price is no
+ * isolation level {@code NONE}, which RDF4J then raises to {@code READ_COMMITTED}.
  *
  * <ul>
  *   <li>Every query reads at one lease of the store's registry (owner label {@code sparql}), taken
@@ -75,7 +81,7 @@ public final class TripleStoreSail extends AbstractNotifyingSail {
 
   @Override
   protected void initializeInternal() {
-    sailStore = new SnapshotSailStore(new StoreSailStore(store, namespaces, leases), new LinkedHashModelFactory());
+    sailStore = new StoreSailStore(store, namespaces, leases);
   }
 
   @Override
