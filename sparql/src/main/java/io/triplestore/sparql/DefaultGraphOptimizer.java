@@ -33,7 +33,7 @@ final class DefaultGraphOptimizer implements QueryOptimizer {
 
   @Override
   public void optimize(TupleExpr tupleExpr, Dataset dataset, BindingSet bindings) {
-    if (dataset != null) {
+    if (names(dataset)) {
       return;
     }
     tupleExpr.visit(new AbstractSimpleQueryModelVisitor<RuntimeException>(false) {
@@ -63,6 +63,14 @@ final class DefaultGraphOptimizer implements QueryOptimizer {
         super.meet(path);
       }
     });
+  }
+
+  /**
+   * Whether a dataset is named: RDF4J hands an update's {@code WHERE} an empty dataset rather than
+   * none, and reads an empty one as no dataset; so do we.
+   */
+  static boolean names(Dataset dataset) {
+    return dataset != null && !(dataset.getDefaultGraphs().isEmpty() && dataset.getNamedGraphs().isEmpty());
   }
 
   private static Var defaultGraph() {
