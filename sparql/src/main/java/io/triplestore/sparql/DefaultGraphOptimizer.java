@@ -39,10 +39,9 @@ final class DefaultGraphOptimizer implements QueryOptimizer {
     tupleExpr.visit(new AbstractSimpleQueryModelVisitor<RuntimeException>(false) {
       @Override
       public void meet(StatementPattern pattern) {
-        if (pattern.getScope() == Scope.DEFAULT_CONTEXTS && pattern.getContextVar() == null) {
+        if (readsEveryGraph(pattern)) {
           // A pattern's vars are fixed at construction: replace it with one that has a context.
-          pattern.replaceWith(new StatementPattern(Scope.DEFAULT_CONTEXTS, pattern.getSubjectVar().clone(),
-              pattern.getPredicateVar().clone(), pattern.getObjectVar().clone(), defaultGraph()));
+          pattern.replaceWith(inDefaultGraph(pattern));
         }
       }
 
@@ -63,6 +62,17 @@ final class DefaultGraphOptimizer implements QueryOptimizer {
         super.meet(path);
       }
     });
+  }
+
+  /** Whether {@code pattern}, outside {@code GRAPH} and without a context, reads every graph. */
+  static boolean readsEveryGraph(StatementPattern pattern) {
+    return pattern.getScope() == Scope.DEFAULT_CONTEXTS && pattern.getContextVar() == null;
+  }
+
+  /** A copy of {@code pattern} that reads the default graph only. */
+  static StatementPattern inDefaultGraph(StatementPattern pattern) {
+    return new StatementPattern(Scope.DEFAULT_CONTEXTS, pattern.getSubjectVar().clone(),
+        pattern.getPredicateVar().clone(), pattern.getObjectVar().clone(), defaultGraph());
   }
 
   /**

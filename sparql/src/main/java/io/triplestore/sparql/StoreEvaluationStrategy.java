@@ -2,9 +2,13 @@ package io.triplestore.sparql;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.eclipse.rdf4j.common.iteration.CloseableIteration;
 import org.eclipse.rdf4j.model.Value;
+import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.Dataset;
 import org.eclipse.rdf4j.query.algebra.BinaryValueOperator;
+import org.eclipse.rdf4j.query.algebra.StatementPattern;
+import org.eclipse.rdf4j.query.algebra.TupleExpr;
 import org.eclipse.rdf4j.query.algebra.UnaryValueOperator;
 import org.eclipse.rdf4j.query.algebra.evaluation.QueryValueEvaluationStep;
 import org.eclipse.rdf4j.query.algebra.evaluation.TripleSource;
@@ -25,13 +29,29 @@ import org.eclipse.rdf4j.query.algebra.evaluation.impl.QueryEvaluationContext;
  * variable of a {@code BIND} or projection stays unbound, a {@code FILTER} is false. RDF4J does
  * the same for constant function calls ({@code QueryValueEvaluationStep.Fail}).
  *
+ * <p>It also keeps to the default graph the patterns that RDF4J builds while a query runs, past
+ * the optimizer: {@code DESCRIBE} evaluates one pattern per described resource (see {@link
+ * DefaultGraph#UNNAMED} and {@link DefaultGraphOptimizer}).
+ *
  * <p>Concurrency: one per query, as every RDF4J strategy.
  */
 final class StoreEvaluationStrategy extends DefaultEvaluationStrategy {
 
+  private final boolean defaultGraphOnly;
+
   StoreEvaluationStrategy(TripleSource tripleSource, Dataset dataset, FederatedServiceResolver resolver,
-      long cacheThreshold, EvaluationStatistics statistics, boolean trackResultSize) {
+      long cacheThreshold, EvaluationStatistics statistics, boolean trackResultSize, DefaultGraph defaultGraph) {
     super(tripleSource, dataset, resolver, cacheThreshold, statistics, trackResultSize);
+    this.defaultGraphOnly = defaultGraph == DefaultGraph.UNNAMED && !DefaultGraphOptimizer.names(dataset);
+  }
+
+  /** Where {@code DESCRIBE}'s patterns come in: they are built at run time and never optimized. */
+  @Override
+  public CloseableIteration<BindingSet> evaluate(TupleExpr expr, BindingSet bindings) {
+    if (defaultGraphOnly && expr instanceof StatementPattern pattern && DefaultGraphOptimizer.readsEveryGraph(pattern)) {
+      return super.evaluate(DefaultGraphOptimizer.inDefaultGraph(pattern), bindings);
+    }
+    return super.evaluate(expr, bindings);
   }
 
   @Override

@@ -37,7 +37,7 @@ final class StoreEvaluationStrategyFactory extends DefaultEvaluationStrategyFact
   public EvaluationStrategy createEvaluationStrategy(Dataset dataset, TripleSource tripleSource,
       EvaluationStatistics statistics) {
     StoreEvaluationStrategy strategy = new StoreEvaluationStrategy(tripleSource, dataset,
-        getFederatedServiceResolver(), getQuerySolutionCacheThreshold(), statistics, isTrackResultSize());
+        getFederatedServiceResolver(), getQuerySolutionCacheThreshold(), statistics, isTrackResultSize(), defaultGraph);
     strategy.setOptimizerPipeline(new StoreOptimizerPipeline(strategy, tripleSource, statistics, defaultGraph));
     if (collectionFactory != null) {
       strategy.setCollectionFactory(collectionFactory);

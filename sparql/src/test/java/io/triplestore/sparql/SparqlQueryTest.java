@@ -117,6 +117,14 @@ class SparqlQueryTest {
   }
 
   @Test
+  void describeReadsTheDefaultGraphOnly() {
+    try (RepositoryConnection connection = fixture.repository.getConnection()) {
+      assertThat(QueryResults.asModel(
+          connection.prepareGraphQuery("DESCRIBE <http://example.org/dave>").evaluate())).isEmpty();
+    }
+  }
+
+  @Test
   void propertyPathsStayInTheDefaultGraph() {
     // :alice :knows :carol is in :g1 only: a path over the default graph must not reach :carol.
     assertThat(fixture.select("""
