@@ -9,6 +9,7 @@ import io.triplestore.store.Literal;
 import io.triplestore.store.Quad;
 import io.triplestore.store.Triple;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.rdf4j.common.transaction.IsolationLevels;
@@ -57,6 +58,18 @@ class QueryLeaseTest {
       assertThat(leases).singleElement().extracting(LeaseInfo::ownerLabel).isEqualTo("sparql");
     }
     assertThat(fixture.store.registry().count()).isZero();
+  }
+
+  @Test
+  void queryLeasesTakeTheConfiguredTtl() {
+    fixture.sail.setQueryLeaseTtl(Duration.ofSeconds(42));
+    try (RepositoryConnection connection = fixture.repository.getConnection();
+        TupleQueryResult result = connection.prepareTupleQuery(ALL_VALUES).evaluate()) {
+      result.next();
+      assertThat(fixture.store.registry().info(1).get(0).ttl()).isEqualTo(Duration.ofSeconds(42));
+    }
+    assertThatThrownBy(() -> fixture.sail.setQueryLeaseTtl(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
   }
 
   @Test
@@ -169,6 +182,17 @@ class QueryLeaseTest {
       connection.commit();
     }
     assertThat(fixture.select(ALL_VALUES, "v")).hasSize(ROWS + 1);
+  }
+
+  @Test
+  void isolationNoneIsRaisedToASupportedLevel() {
+    try (RepositoryConnection connection = fixture.repository.getConnection()) {
+      connection.begin(IsolationLevels.NONE);
+      connection.prepareUpdate("INSERT DATA { <http://example.org/n> <http://example.org/value> \"n\" }").execute();
+      connection.commit();
+    }
+    assertThat(fixture.select(ALL_VALUES, "v")).hasSize(ROWS + 1);
+    assertThat(fixture.store.registry().count()).isZero();
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.triplestore.store.Quad;
 import io.triplestore.store.QuadPattern;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +143,20 @@ class SparqlUpdateTest {
           INSERT { GRAPH :copy { ?s :name ?n } } WHERE { ?s :name ?n }""");
       assertThat(fixture.store.size(GraphSelector.named(io.triplestore.store.Iri.of("http://example.org/copy"))))
           .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void namespacesAreKeptForTheLifeOfTheSail() {
+    try (SailFixture fixture = new SailFixture(directory)) {
+      try (RepositoryConnection connection = fixture.repository.getConnection()) {
+        connection.setNamespace("ex", "http://example.org/");
+      }
+      try (RepositoryConnection connection = fixture.repository.getConnection()) {
+        assertThat(connection.getNamespace("ex")).isEqualTo("http://example.org/");
+        connection.removeNamespace("ex");
+        assertThat(connection.getNamespaces().stream().toList()).isEmpty();
+      }
     }
   }
 }
