@@ -2,12 +2,10 @@ package io.triplestore.sparql;
 
 import io.triplestore.store.GraphSelector;
 import io.triplestore.store.QuadPattern;
-import io.triplestore.store.Term;
 import io.triplestore.store.TripleStore;
+import java.util.List;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Value;
-import org.eclipse.rdf4j.model.vocabulary.RDF4J;
-import org.eclipse.rdf4j.model.vocabulary.SESAME;
 import org.eclipse.rdf4j.query.algebra.StatementPattern;
 import org.eclipse.rdf4j.query.algebra.Var;
 import org.eclipse.rdf4j.query.algebra.evaluation.impl.EvaluationStatistics;
@@ -57,14 +55,8 @@ final class StoreEvaluationStatistics extends EvaluationStatistics {
     if (context == null) {
       return pattern.getScope() == StatementPattern.Scope.NAMED_CONTEXTS ? GraphSelector.NAMED : GraphSelector.ALL;
     }
-    if (RDF4J.NIL.equals(context) || SESAME.NIL.equals(context)) {
-      return GraphSelector.DEFAULT;
-    }
-    if (!(context instanceof Resource) || !Values.storable(context)) {
-      return null;
-    }
-    Term graph = Values.toTerm(context);
-    return GraphSelector.named(graph);
+    List<GraphSelector> graphs = context instanceof Resource graph ? GraphSelectors.of(graph) : List.of();
+    return graphs.isEmpty() ? null : graphs.get(0);
   }
 
   private static Value value(Var var) {

@@ -90,7 +90,13 @@ class StoreEvaluationStatisticsTest {
   void aPatternThatCanMatchNothingHasCardinalityZero() {
     StatementPattern literalPredicate = new StatementPattern(free("s"),
         constant(SimpleValueFactory.getInstance().createLiteral("p")), free("o"));
+    StatementPattern literalSubject = new StatementPattern(
+        constant(SimpleValueFactory.getInstance().createLiteral("s")), free("p"), free("o"));
+    StatementPattern literalGraph = new StatementPattern(Scope.NAMED_CONTEXTS, free("s"), free("p"), free("o"),
+        constant(SimpleValueFactory.getInstance().createLiteral("g")));
     assertThat(statistics.getCardinality(literalPredicate)).isZero();
+    assertThat(statistics.getCardinality(literalSubject)).isZero();
+    assertThat(statistics.getCardinality(literalGraph)).isZero();
   }
 
   @Test
