@@ -124,8 +124,8 @@ class QueryLeaseTest {
         while (result.hasNext()) {
           result.next();
         }
-      }).hasStackTraceContaining("snapshot lease " + leaseId + " has been released (reason FORCED)")
-          .hasStackTraceContaining("SPARQL read aborted");
+      }).hasMessageContaining("SPARQL read aborted: snapshot lease " + leaseId
+          + " has been released (reason FORCED) (lease owner 'sparql')");
     }
     assertThat(fixture.store.registry().count()).isZero();
   }
