@@ -186,8 +186,15 @@ public interface TripleStore extends AutoCloseable {
    * staged lives in a native write batch, not on the Java heap. Other writers wait until the
    * import has committed.
    *
+   * <p>N-Triples and N-Quads are read line by line: a syntax error names its exact line and column,
+   * and {@link ImportOptions#skipsBadLines()} leaves bad lines out. Turtle, TriG, RDF/XML and
+   * JSON-LD are read by Rio's streaming parser: the first error ends the read, at the line and
+   * column the parser knows (none for JSON-LD), and skipping bad lines is refused. Blank node
+   * labels are kept as written, except in JSON-LD, whose parser renames them.
+   *
    * @throws RdfSyntaxException on malformed input, naming line and column where the format has
    *     them (unless the options skip bad lines, which only line-based formats can)
+   * @throws IllegalArgumentException when the options skip bad lines of a format without lines
    * @throws ImportTooLargeException when the input holds more quads than may be staged
    */
   ImportResult importRdf(InputStream in, RDFFormat format, ImportOptions options);
