@@ -285,7 +285,15 @@ final class RocksTripleStore implements TripleStore {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(importOptions, "options");
-    return guard.call(() -> bulkLoader.load(in, format, importOptions));
+    return guard.call(() -> bulkLoader.run(in, format, importOptions, BulkLoader.Change.ADD));
+  }
+
+  @Override
+  public ImportResult bulkRemove(InputStream in, RDFFormat format, ImportOptions importOptions) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(importOptions, "options");
+    return guard.call(() -> bulkLoader.run(in, format, importOptions, BulkLoader.Change.REMOVE));
   }
 
   @Override

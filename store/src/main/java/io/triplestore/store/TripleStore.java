@@ -220,6 +220,16 @@ public interface TripleStore extends AutoCloseable {
    */
   ImportResult bulkLoad(InputStream in, RDFFormat format, ImportOptions options);
 
+  /**
+   * Removes the quads of a large input in {@code format} in committed batches, with the batching,
+   * durability and failure of {@link #bulkLoad(InputStream, RDFFormat, ImportOptions)}: what a
+   * committed batch removed stays removed when a later one fails. In the {@link ImportResult},
+   * {@code added} counts the quads removed and {@code noOps} those that were not there.
+   *
+   * @throws BulkLoadException on failure, telling how many input quads were committed before it
+   */
+  ImportResult bulkRemove(InputStream in, RDFFormat format, ImportOptions options);
+
   /** Bulk-loads N-Triples into the default graph; see {@link #bulkLoad(InputStream, RDFFormat, ImportOptions)}. */
   default ImportResult bulkLoad(InputStream in, ImportOptions options) {
     return bulkLoad(in, RDFFormat.NTRIPLES, options);
