@@ -56,8 +56,7 @@ final class DocumentInput {
 
   /** Reads {@code in} to the end, handing each quad to {@code sink} in document order. */
   void read(InputStream in, Consumer<Quad> sink) {
-    RDFParser parser = Rio.createParser(format, CheckedValueFactory.INSTANCE);
-    parser.getParserConfig().set(BasicParserSettings.PRESERVE_BNODE_IDS, true);
+    RDFParser parser = parser(format);
     parser.setParseLocationListener((lineNumber, columnNumber) -> {
       line = lineNumber;
       column = columnNumber;
@@ -88,6 +87,19 @@ final class DocumentInput {
     } catch (RuntimeException e) {
       throw rethrowSinkFailure(e);
     }
+  }
+
+  /** The strict parsers where RDF4J's needs more checks than the value factory can make. */
+  private static RDFParser parser(RDFFormat format) {
+    if (format.equals(RDFFormat.TURTLE)) {
+      return new StrictTurtleParser();
+    }
+    if (format.equals(RDFFormat.TRIG)) {
+      return new StrictTriGParser();
+    }
+    RDFParser parser = Rio.createParser(format, CheckedValueFactory.INSTANCE);
+    parser.getParserConfig().set(BasicParserSettings.PRESERVE_BNODE_IDS, true);
+    return parser;
   }
 
   private void parse(RDFParser parser, InputStream in) throws IOException {

@@ -235,7 +235,7 @@ final class LineInput {
   }
 
   /**
-   * The column the strict parsers computed ({@link StrictLineParsing#atColumn}), or -1 for an
+   * The column the strict parsers computed ({@link StrictParsing#atColumn}), or -1 for an
    * error raised outside a statement, where there is no sensible one.
    */
   private static long column(RDFParseException error, String line) {

@@ -307,6 +307,16 @@ final class RocksTripleStore implements TripleStore {
   }
 
   @Override
+  public long export(OutputStream out, RDFFormat format, QuadPattern pattern, long limit) {
+    return RdfOutput.write(out, format, pattern.graphs(), match(pattern, limit));
+  }
+
+  @Override
+  public long export(OutputStream out, RDFFormat format, QuadPattern pattern, long limit, SnapshotLease lease) {
+    return RdfOutput.write(out, format, pattern.graphs(), match(pattern, lease, limit));
+  }
+
+  @Override
   public VerificationReport verify() {
     return guard.call(() -> {
       try (SnapshotLease lease = registry.create(LeaseOptions.builder().label("store verify").build())) {

@@ -9,7 +9,7 @@ import org.eclipse.rdf4j.rio.nquads.NQuadsParser;
 
 /**
  * RDF4J's N-Quads parser with the checks and the column reporting of {@link StrictNTriplesParser}
- * (the two share {@link StrictLineParsing}; RDF4J's N-Quads parser extends its N-Triples one, so
+ * (the two share {@link StrictParsing}; RDF4J's N-Quads parser extends its N-Triples one, so
  * one subclass cannot serve both).
  *
  * <p>Concurrency: a parser is used by one thread at a time, like any RDF4J parser.
@@ -26,19 +26,19 @@ final class StrictNQuadsParser extends NQuadsParser {
     try {
       super.parseStatement();
     } catch (RDFParseException e) {
-      throw StrictLineParsing.atColumn(e, lineNo, currentIndex);
+      throw StrictParsing.atColumn(e, lineNo, currentIndex);
     }
   }
 
   @Override
   protected Literal createLiteral(String label, String language, IRI datatype, long line, long column) {
-    StrictLineParsing.requireLanguageForLangString(language, datatype == null ? null : datatype.stringValue(), line, column);
+    StrictParsing.requireLanguageForLangString(language, datatype == null ? null : datatype.stringValue(), line, column);
     return super.createLiteral(label, language, datatype, line, column);
   }
 
   @Override
   protected Literal createLiteral(String label, String language, CoreDatatype datatype, long line, long column) {
-    StrictLineParsing.requireLanguageForLangString(language, datatype == null ? null : datatype.getIri().stringValue(),
+    StrictParsing.requireLanguageForLangString(language, datatype == null ? null : datatype.getIri().stringValue(),
         line, column);
     return super.createLiteral(label, language, datatype, line, column);
   }

@@ -247,6 +247,16 @@ public interface TripleStore extends AutoCloseable {
   /** Like {@link #export(OutputStream, RDFFormat, GraphSelector)}, as of {@code lease}. */
   long export(OutputStream out, RDFFormat format, GraphSelector graphs, SnapshotLease lease);
 
+  /**
+   * Writes up to {@code limit} quads matching {@code pattern} in {@code format}, at the latest
+   * state; returns how many. The format must hold what {@code pattern.graphs()} selects, as for
+   * {@link #export(OutputStream, RDFFormat, GraphSelector)}.
+   */
+  long export(OutputStream out, RDFFormat format, QuadPattern pattern, long limit);
+
+  /** Like {@link #export(OutputStream, RDFFormat, QuadPattern, long)}, as of {@code lease}. */
+  long export(OutputStream out, RDFFormat format, QuadPattern pattern, long limit, SnapshotLease lease);
+
   /** Writes the default graph as N-Triples, at the latest state; returns how many triples. */
   default long exportNTriples(OutputStream out) {
     return export(out, RDFFormat.NTRIPLES, GraphSelector.DEFAULT);

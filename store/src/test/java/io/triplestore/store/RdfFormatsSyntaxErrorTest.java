@@ -153,6 +153,9 @@ class RdfFormatsSyntaxErrorTest {
         "<http://example.org/s> <http://example.org/p> \"\\uD800\" .",
         "<relative> <http://example.org/p> \"x\" .",
         "<http://example.org/s> <http://example.org/p> \"x\"^^<not a datatype> .",
+        "<http://example.org/s> <http://example.org/p> \"x\"^^<http://www.w3.org/1999/02/22-rdf-syntax-ns#langString> .",
+        // RDF4J reads this lone '.' as an empty xsd:integer: the object is missing.
+        "<http://example.org/s> <http://example.org/p> .\n",
     };
     for (String statement : turtle) {
       for (RDFFormat format : List.of(RDFFormat.TURTLE, RDFFormat.TRIG)) {

@@ -4,14 +4,15 @@ import org.eclipse.rdf4j.model.vocabulary.RDF;
 import org.eclipse.rdf4j.rio.RDFParseException;
 
 /**
- * What {@link StrictNTriplesParser} and {@link StrictNQuadsParser} add to RDF4J's line parsers, in
- * one place so that both formats refuse the same input and report the same positions.
+ * What the strict parsers ({@link StrictNTriplesParser}, {@link StrictNQuadsParser}, {@link
+ * StrictTurtleParser}, {@link StrictTriGParser}) add to RDF4J's, in one place so that every format
+ * refuses the same input. (The value checks themselves are {@link CheckedValueFactory}'s.)
  */
-final class StrictLineParsing {
+final class StrictParsing {
 
   private static final String DIR_LANG_STRING = RDF.NAMESPACE + "dirLangString";
 
-  private StrictLineParsing() {}
+  private StrictParsing() {}
 
   /**
    * Refuses a literal typed {@code rdf:langString} (or {@code rdf:dirLangString}) without a
@@ -23,6 +24,18 @@ final class StrictLineParsing {
       throw new RDFParseException("a literal of datatype <" + datatype + "> needs a language tag (\"text\"@en)",
           line, column);
     }
+  }
+
+  /**
+   * {@code number}, unless it is empty. RDF4J's Turtle parser reads a lone {@code .} where an
+   * object belongs ({@code ex:s ex:p .}) as a number without digits, an empty {@code xsd:integer},
+   * instead of reporting the missing object.
+   */
+  static org.eclipse.rdf4j.model.Literal requireDigits(org.eclipse.rdf4j.model.Literal number, long line) {
+    if (number.getLabel().isEmpty() || number.getLabel().equals(".")) {
+      throw new RDFParseException("expected an object (an IRI, a blank node or a literal), found '.'", line, -1);
+    }
+    return number;
   }
 
   /**
