@@ -27,6 +27,9 @@ import org.eclipse.rdf4j.rio.helpers.BasicParserSettings;
  * and RDF/XML keep them; RDF4J's JSON-LD parser (Titanium) renames them ({@code _:b0}, ...), so a
  * JSON-LD input is stored up to blank node renaming. A JSON-LD value the JSON-LD algorithms drop
  * (a relative IRI, a malformed language tag) is dropped, as the standard says, not refused.
+ * Turtle and TriG go through {@link StrictTurtleParser} and {@link StrictTriGParser}, which also
+ * refuse {@code rdf:langString} without a language; RDF4J's RDF/XML and JSON-LD parsers turn
+ * such a literal into a plain string before any hook of ours sees it.
  *
  * <p>A document has no lines to skip: the first error ends the read with an {@link
  * RdfSyntaxException} naming line and column where the parser knows them (JSON-LD's does not).

@@ -15,9 +15,9 @@ import org.eclipse.rdf4j.rio.ntriples.NTriplesParser;
  *
  * <p>Concurrency: a parser is used by one thread at a time, like any RDF4J parser.
  */
-public final class StrictNTriplesParser extends NTriplesParser {
+final class StrictNTriplesParser extends NTriplesParser {
 
-  public StrictNTriplesParser() {
+  StrictNTriplesParser() {
     super(CheckedValueFactory.INSTANCE);
     getParserConfig().set(BasicParserSettings.PRESERVE_BNODE_IDS, true);
   }
