@@ -39,9 +39,11 @@ final class BulkLoader {
 
   ImportResult run(InputStream in, RDFFormat format, ImportOptions options, Change change) {
     Batches batches = new Batches(options, change);
+    // Misuse (skipping bad lines of a document) is an IllegalArgumentException, not a failed load.
+    ParsingPipeline pipeline = ParsingPipeline.of(in, format, options);
     long skipped;
     try (WriteOptions noWal = new WriteOptions().setDisableWAL(true)) {
-      skipped = ParsingPipeline.run(in, format, options, quad -> batches.add(quad, noWal));
+      skipped = pipeline.run(quad -> batches.add(quad, noWal));
       batches.commit(noWal);
     } catch (RuntimeException e) {
       batches.discard();

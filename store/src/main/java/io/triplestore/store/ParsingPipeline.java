@@ -38,6 +38,9 @@ final class ParsingPipeline {
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
   private volatile boolean cancelled;
   private volatile Throwable parseFailure;
+  private final ImportOptions options;
+  /** Reads the whole input into the consumer it is given; runs on the parser thread. */
+  private final Consumer<Consumer<Quad>> input;
   /** Confined to the parser thread. */
   private List<Quad> pending = new ArrayList<>(CHUNK);
   /** Bytes of the terms in {@link #pending}; confined to the parser thread. */
@@ -46,15 +49,29 @@ final class ParsingPipeline {
   private long skipped;
 
   /**
-   * Reads {@code in}, handing each quad to {@code sink} on the calling thread; returns how many
-   * bad lines were skipped.
+   * A pipeline that reads {@code in} in {@code format}; nothing is read until {@link #run}.
    *
    * @throws IllegalArgumentException for a format Rio cannot read, or for skipping bad lines of
-   *     a format that has no lines (Turtle, TriG, RDF/XML, JSON-LD)
+   *     a format that has no lines (Turtle, TriG, RDF/XML, JSON-LD): before anything is read, so
+   *     that a caller can tell misuse from a failure of the input
    */
+  static ParsingPipeline of(InputStream in, RDFFormat format, ImportOptions options) {
+    return new ParsingPipeline(in, format, options);
+  }
+
+  /** Reads {@code in} at once; see {@link #of} and {@link #run(Consumer)}. */
   static long run(InputStream in, RDFFormat format, ImportOptions options, Consumer<Quad> sink) {
-    ParsingPipeline pipeline = new ParsingPipeline();
-    return pipeline.read(pipeline.input(in, format, options), options, sink);
+    return of(in, format, options).run(sink);
+  }
+
+  private ParsingPipeline(InputStream in, RDFFormat format, ImportOptions options) {
+    this.options = options;
+    this.input = input(in, format, options);
+  }
+
+  /** Reads the input, handing each quad to {@code sink} on the calling thread; returns how many bad lines were skipped. */
+  long run(Consumer<Quad> sink) {
+    return read(input, options, sink);
   }
 
   /** The reader for {@code format}, checked before a thread starts, so misuse fails at once. */

@@ -143,6 +143,8 @@ class RdfFormatsSyntaxErrorTest {
       assertThatThrownBy(() -> store.importRdf(input(""), document, ImportOptions.skipBadLines(skipped::add)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(document.getName() + " document has no lines to skip");
+      assertThatThrownBy(() -> store.bulkRemove(input(""), document, ImportOptions.skipBadLines(skipped::add)))
+          .as("misuse, not a failed bulk change").isInstanceOf(IllegalArgumentException.class);
     }
   }
 

@@ -32,6 +32,9 @@ import org.eclipse.rdf4j.rio.RDFFormat;
  * which) and out (match; the {@code Accept} header chooses). Request bodies stream through the
  * store's one reader. An atomic change holds at most {@code http.max-batch-triples} statements;
  * {@code ?mode=bulk} commits in batches instead and says how far it got.
+ *
+ * <p>Concurrency: one instance serves every request thread; it holds only immutable settings and
+ * the thread-safe store, and each request's state lives in its own call.
  */
 final class TriplesEndpoint {
 
