@@ -81,7 +81,8 @@ final class DocumentInput {
     } catch (RDFParseException e) {
       throw rethrowSinkFailure(syntaxError(e));
     } catch (RDF4JException | IllegalArgumentException e) {
-      throw rethrowSinkFailure(new RdfSyntaxException(format.getName(), line, column, String.valueOf(e.getMessage()), e));
+      throw rethrowSinkFailure(
+          new RdfSyntaxException(format.getName(), line, column, String.valueOf(e.getMessage()), e));
     } catch (CharacterCodingException e) {
       throw new RdfSyntaxException(format.getName(), line, -1, "the input is not valid UTF-8", e);
     } catch (IOException e) {

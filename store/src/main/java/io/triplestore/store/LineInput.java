@@ -25,12 +25,13 @@ import org.eclipse.rdf4j.rio.helpers.StatementCollector;
  * parsed by RDF4J Rio, in chunks of lines so that memory does not grow with the input. Triples go
  * to the default graph.
  *
- * <p>Why chunks: these formats hold one statement per line, but Rio reads on past a line break inside an
- * unterminated literal, so the line it blames can be far from the bad one, and its columns are
- * unreliable. Each chunk is parsed whole (fast); if that fails, or any statement could have spanned
- * lines, the chunk is parsed again line by line, which names the exact line and the column where
- * parsing stopped. A bad line then fails the read with {@link RdfSyntaxException} ({@link NTriplesSyntaxException} for N-Triples), or, when
- * the options skip bad lines, is reported as a {@link SkippedLine} and left out.
+ * <p>Why chunks: these formats hold one statement per line, but Rio reads on past a line break
+ * inside an unterminated literal, so the line it blames can be far from the bad one, and its
+ * columns are unreliable. Each chunk is parsed whole (fast); if that fails, or any statement could
+ * have spanned lines, the chunk is parsed again line by line, which names the exact line and the
+ * column where parsing stopped. A bad line then fails the read with {@link RdfSyntaxException}
+ * ({@link NTriplesSyntaxException} for N-Triples), or, when the options skip bad lines, is
+ * reported as a {@link SkippedLine} and left out.
  */
 final class LineInput {
 
@@ -62,15 +63,16 @@ final class LineInput {
   }
 
   /**
-   * Reads {@code in} (UTF-8) to the end, handing each triple to {@code sink} in input order.
+   * Reads {@code in} (UTF-8) to the end, handing each quad to {@code sink} in input order.
    *
    * @throws InputLimitException when a line or a term is larger than the options' limits
    */
   void read(InputStream in, Consumer<Quad> sink) {
     // The limit sits below the reader: readLine never buffers more than one limit of a line.
-    BufferedReader reader = new BufferedReader(new InputStreamReader(limits.limitLines(in), StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(limits.limitLines(in),
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     List<String> lines = new ArrayList<>(CHUNK_LINES);
     long lineNumber = 0;
     long chunkChars = 0;
@@ -89,7 +91,8 @@ final class LineInput {
     } catch (CharacterCodingException e) {
       throw syntaxError(lineNumber + 1, -1, "the input is not valid UTF-8", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the " + format.getName() + " input failed near line " + (lineNumber + 1) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("reading the " + format.getName() + " input failed near line " + (lineNumber + 1)
+          + ": " + e.getMessage(), e);
     }
   }
 

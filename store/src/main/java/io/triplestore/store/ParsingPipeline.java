@@ -69,7 +69,10 @@ final class ParsingPipeline {
     this.input = input(in, format, options);
   }
 
-  /** Reads the input, handing each quad to {@code sink} on the calling thread; returns how many bad lines were skipped. */
+  /**
+   * Reads the input, handing each quad to {@code sink} on the calling thread; returns how many bad
+   * lines were skipped.
+   */
   long run(Consumer<Quad> sink) {
     return read(input, options, sink);
   }
