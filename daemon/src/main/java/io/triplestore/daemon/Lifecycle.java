@@ -54,8 +54,8 @@ final class Lifecycle {
   }
 
   /** {@code triplestored import}: returns the exit code. */
-  static int runImport(Configuration config, Path file) {
-    return runCommand("import", () -> new ImportCommand(config, System.out).run(file));
+  static int runImport(Configuration config, Path file, java.util.Optional<String> format) {
+    return runCommand("import", () -> new ImportCommand(config, System.out).run(file, format));
   }
 
   /** {@code triplestored verify}: returns the exit code. */

@@ -56,7 +56,7 @@ public final class Main {
     config.optionalPath(ConfigKey.LOG_DIR)
         .ifPresent(dir -> System.setProperty("triplestored.log.dir", dir.toAbsolutePath().toString()));
     int exit = switch (commandLine.command()) {
-      case IMPORT -> Lifecycle.runImport(config, Path.of(commandLine.arguments().get(0)));
+      case IMPORT -> Lifecycle.runImport(config, Path.of(commandLine.arguments().get(0)), commandLine.format());
       case VERIFY -> Lifecycle.runVerify(config);
       default -> Lifecycle.serve(config, home(), SystemdNotifier.fromEnvironment(System.getenv()));
     };

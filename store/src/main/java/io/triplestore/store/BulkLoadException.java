@@ -1,8 +1,9 @@
 package io.triplestore.store;
 
 /**
- * A bulk load stopped part way. Batches committed before the failure stay in the store (and are
- * flushed to disk); {@link #committedTriples()} says exactly how many input triples they held.
+ * A bulk load or bulk remove stopped part way. Batches committed before the failure stay committed
+ * (and are flushed to disk); {@link #committedTriples()} says exactly how many input quads they
+ * held.
  */
 public class BulkLoadException extends StoreException {
 
@@ -11,11 +12,19 @@ public class BulkLoadException extends StoreException {
   private final long committedTriples;
 
   public BulkLoadException(long committedTriples, Throwable cause) {
-    super("bulk load failed after committing " + committedTriples + " triples: " + cause.getMessage(), cause);
+    this("bulk load", committedTriples, cause);
+  }
+
+  /** {@code operation} ("bulk load", "bulk remove") names what failed in the message. */
+  public BulkLoadException(String operation, long committedTriples, Throwable cause) {
+    super(operation + " failed after committing " + committedTriples + " quads: " + cause.getMessage(), cause);
     this.committedTriples = committedTriples;
   }
 
-  /** Input triples (added or already present) in the batches committed before the failure. */
+  /**
+   * Input quads (for a load: added or already present; for a remove: removed or absent) in the
+   * batches committed before the failure.
+   */
   public long committedTriples() {
     return committedTriples;
   }

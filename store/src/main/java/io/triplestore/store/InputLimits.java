@@ -3,10 +3,12 @@ package io.triplestore.store;
 import java.io.InputStream;
 
 /**
- * The most one line and one term of an N-Triples input may hold, in UTF-8 bytes, so that no single
+ * The most one line and one term of an RDF input may hold, in UTF-8 bytes, so that no single
  * input can exhaust the heap: a line is refused as it streams in, before it is buffered whole, and
  * a term once it is parsed. The store holds terms up to {@link #maxTermBytes()}; the line limit is
- * the larger one, since a line carries three terms and its syntax.
+ * the larger one, since a line carries three or four terms and its syntax. The line limit applies
+ * to the line-based formats (N-Triples, N-Quads) only: a Turtle or JSON-LD document may put
+ * everything on one line.
  *
  * @param maxLineBytes the most bytes of one line, its end of line not counted
  * @param maxTermBytes the most bytes of one term (an IRI, a blank node label, or a literal's text
@@ -49,7 +51,15 @@ public record InputLimits(int maxLineBytes, int maxTermBytes) {
 
   /** Why a term of {@code triple} is too large, or null when every term fits. */
   String oversizedTerm(Triple triple) {
-    for (Term term : new Term[] {triple.subject(), triple.predicate(), triple.object()}) {
+    return oversizedTerm(Quad.inDefaultGraph(triple));
+  }
+
+  /** Why a term of {@code quad} (its graph included) is too large, or null when every term fits. */
+  String oversizedTerm(Quad quad) {
+    for (Term term : new Term[] {quad.subject(), quad.predicate(), quad.object(), quad.graph()}) {
+      if (term == null) {
+        continue; // the default graph
+      }
       long bytes = utf8Bytes(term);
       if (bytes > maxTermBytes) {
         return "a term of " + bytes + " bytes, more than the " + maxTermBytes + " one term may have";

@@ -2,6 +2,7 @@ package io.triplestore.store;
 
 import java.io.InputStream;
 import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.RDFParserRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,11 +11,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Parses N-Triples on a thread of its own while the caller writes, so parsing and writing overlap.
- * Triples travel in chunks through a bounded queue, so memory stays bounded however large the
- * input. Skipped-line reports travel through the same queue: the caller's callbacks run on the
- * caller's thread, in input order. A parse error is rethrown on the caller's thread; a failure of
- * the caller stops the parser.
+ * The one reader of RDF input, for adds and removes, atomic and bulk: parses any format Rio
+ * reads on a thread of its own while the caller writes, so parsing and writing overlap. N-Triples
+ * and N-Quads go through {@link LineInput} (exact lines and columns, bad lines skippable); Turtle,
+ * TriG, RDF/XML and JSON-LD through {@link DocumentInput} (Rio's streaming parser). Quads travel
+ * in chunks through a bounded queue, so memory stays bounded however large the input.
+ * Skipped-line reports travel through the same queue: the caller's callbacks run on the caller's
+ * thread, in input order. A parse error is rethrown on the caller's thread; a failure of the
+ * caller stops the parser.
+ *
+ * <p>Concurrency: one pipeline serves one read. The parser thread owns the pending chunk; the two
+ * threads share only the queue and the volatile {@code cancelled} and {@code parseFailure}.
  */
 final class ParsingPipeline {
 
@@ -31,23 +38,59 @@ final class ParsingPipeline {
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
   private volatile boolean cancelled;
   private volatile Throwable parseFailure;
+  private final ImportOptions options;
+  /** Reads the whole input into the consumer it is given; runs on the parser thread. */
+  private final Consumer<Consumer<Quad>> input;
   /** Confined to the parser thread. */
-  private List<Triple> pending = new ArrayList<>(CHUNK);
+  private List<Quad> pending = new ArrayList<>(CHUNK);
   /** Bytes of the terms in {@link #pending}; confined to the parser thread. */
   private long pendingBytes;
   /** Confined to the calling thread. */
   private long skipped;
 
-  /** Reads {@code in}, handing each triple to {@code sink} on the calling thread. */
-  static long run(InputStream in, RDFFormat format, ImportOptions options, Consumer<Quad> sink) {
-    if (!format.equals(RDFFormat.NTRIPLES)) {
-      throw new IllegalArgumentException("cannot read " + format.getName() + " yet: only N-Triples");
-    }
-    return new ParsingPipeline().read(in, options, triple -> sink.accept(Quad.inDefaultGraph(triple)));
+  /**
+   * A pipeline that reads {@code in} in {@code format}; nothing is read until {@link #run}.
+   *
+   * @throws IllegalArgumentException for a format Rio cannot read, or for skipping bad lines of
+   *     a format that has no lines (Turtle, TriG, RDF/XML, JSON-LD): before anything is read, so
+   *     that a caller can tell misuse from a failure of the input
+   */
+  static ParsingPipeline of(InputStream in, RDFFormat format, ImportOptions options) {
+    return new ParsingPipeline(in, format, options);
   }
 
-  private long read(InputStream in, ImportOptions options, Consumer<Triple> sink) {
-    Thread parser = new Thread(() -> parse(in, options), "triplestore-ntriples-parser");
+  /** Reads {@code in} at once; see {@link #of} and {@link #run(Consumer)}. */
+  static long run(InputStream in, RDFFormat format, ImportOptions options, Consumer<Quad> sink) {
+    return of(in, format, options).run(sink);
+  }
+
+  private ParsingPipeline(InputStream in, RDFFormat format, ImportOptions options) {
+    this.options = options;
+    this.input = input(in, format, options);
+  }
+
+  /**
+   * Reads the input, handing each quad to {@code sink} on the calling thread; returns how many bad
+   * lines were skipped.
+   */
+  long run(Consumer<Quad> sink) {
+    return read(input, options, sink);
+  }
+
+  /** The reader for {@code format}, checked before a thread starts, so misuse fails at once. */
+  private Consumer<Consumer<Quad>> input(InputStream in, RDFFormat format, ImportOptions options) {
+    if (LineInput.isLineFormat(format)) {
+      return sink -> new LineInput(format, relay(options)).read(in, sink);
+    }
+    if (RDFParserRegistry.getInstance().get(format).isEmpty()) {
+      throw new IllegalArgumentException("cannot read " + format.getName() + ": no parser for it");
+    }
+    DocumentInput document = new DocumentInput(format, options);
+    return sink -> document.read(in, sink);
+  }
+
+  private long read(Consumer<Consumer<Quad>> input, ImportOptions options, Consumer<Quad> sink) {
+    Thread parser = new Thread(() -> parse(input), "triplestore-rdf-parser");
     parser.setDaemon(true);
     parser.start();
     boolean finished = false;
@@ -73,16 +116,20 @@ final class ParsingPipeline {
   }
 
   @SuppressWarnings("unchecked")
-  private void deliver(Object item, ImportOptions options, Consumer<Triple> sink) {
+  private void deliver(Object item, ImportOptions options, Consumer<Quad> sink) {
     if (item instanceof SkippedLine line) {
       skipped++;
       options.skipped(line);
     } else {
-      ((List<Triple>) item).forEach(sink);
+      ((List<Quad>) item).forEach(sink);
     }
   }
 
-  private void parse(InputStream in, ImportOptions options) {
+  /**
+   * The options the line reader runs with on the parser thread: a skipped line goes through the
+   * queue, after the quads before it, so the caller hears of it in input order.
+   */
+  private ImportOptions relay(ImportOptions options) {
     ImportOptions.Builder relay = ImportOptions.builder().limits(options.limits());
     if (options.skipsBadLines()) {
       relay.skipBadLines(line -> {
@@ -90,11 +137,15 @@ final class ParsingPipeline {
         put(line);
       });
     }
+    return relay.build();
+  }
+
+  private void parse(Consumer<Consumer<Quad>> input) {
     try {
-      new NTriplesInput(relay.build()).read(in, triple -> {
-        pending.add(triple);
-        pendingBytes += InputLimits.utf8Bytes(triple.subject()) + InputLimits.utf8Bytes(triple.predicate())
-            + InputLimits.utf8Bytes(triple.object());
+      input.accept(quad -> {
+        pending.add(quad);
+        pendingBytes += InputLimits.utf8Bytes(quad.subject()) + InputLimits.utf8Bytes(quad.predicate())
+            + InputLimits.utf8Bytes(quad.object()) + (quad.graph() == null ? 0 : InputLimits.utf8Bytes(quad.graph()));
         if (pending.size() == CHUNK || pendingBytes >= CHUNK_BYTES) {
           flush();
         }
@@ -145,7 +196,7 @@ final class ParsingPipeline {
       return queue.take();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new StoreException("interrupted while reading N-Triples", e);
+      throw new StoreException("interrupted while reading RDF input", e);
     }
   }
 

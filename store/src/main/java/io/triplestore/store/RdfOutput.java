@@ -9,6 +9,7 @@ import org.eclipse.rdf4j.rio.RDFWriter;
 import org.eclipse.rdf4j.rio.Rio;
 import org.eclipse.rdf4j.rio.UnsupportedRDFormatException;
 import org.eclipse.rdf4j.rio.nquads.NQuadsWriter;
+import org.eclipse.rdf4j.rio.trig.TriGWriter;
 
 /** Writes quads in any format Rio writes; the one writer of every export. */
 final class RdfOutput {
@@ -48,6 +49,9 @@ final class RdfOutput {
     if (format.equals(RDFFormat.NQUADS)) {
       return new NQuadsOutput(out);
     }
+    if (format.equals(RDFFormat.TRIG)) {
+      return new TriGOutput(out);
+    }
     try {
       return Rio.createWriter(format, out);
     } catch (UnsupportedRDFormatException e) {
@@ -69,6 +73,22 @@ final class RdfOutput {
       } else {
         super.writeValue(value);
       }
+    }
+  }
+
+  /**
+   * RDF4J's TriG writer, except that a graph named by a blank node keeps its label: RDF4J writes
+   * it as {@code [] { ... }}, a fresh blank node, so a TriG export read back would not name the
+   * stored graph.
+   */
+  private static final class TriGOutput extends TriGWriter {
+    TriGOutput(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    protected void writeBNode(BNode node, boolean canShorten) throws IOException {
+      super.writeBNode(node, false);
     }
   }
 }

@@ -19,6 +19,15 @@ public class RdfSyntaxException extends StoreException {
     this.column = column;
   }
 
+  /**
+   * The detail of a Rio parse error without the " [line N, column M]" Rio appends, which would
+   * repeat (or contradict) the position this exception states itself.
+   */
+  static String detail(org.eclipse.rdf4j.rio.RDFParseException error) {
+    String message = error.getMessage() == null ? "syntax error" : error.getMessage();
+    return message.replaceFirst(" \\[line -?\\d+(, column -?\\d+)?\\]$", "");
+  }
+
   private static String position(long line, long column) {
     if (line < 0) {
       return "";

@@ -9,11 +9,10 @@ import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 import org.eclipse.rdf4j.rio.helpers.NTriplesUtil;
 
 /**
- * Maps between RDF4J values and the store's terms; RDF4J does the N-Triples escaping. Public for
- * callers that parse N-Triples with RDF4J themselves (the daemon's streamed removes): a triple they
- * map here is the triple the store's own import would have stored.
+ * Maps between RDF4J values and the store's terms; RDF4J does the N-Triples escaping. Every reader
+ * and writer of the store maps through here, so a quad read is the quad stored.
  */
-public final class RdfValues {
+final class RdfValues {
 
   private static final ValueFactory VALUES = SimpleValueFactory.getInstance();
 
@@ -24,7 +23,7 @@ public final class RdfValues {
    *
    * @throws IllegalArgumentException for a value the store does not hold (an RDF-star triple)
    */
-  public static Term toTerm(Value value) {
+  static Term toTerm(Value value) {
     if (value instanceof IRI iri) {
       return new Iri(iri.stringValue());
     }
@@ -40,7 +39,7 @@ public final class RdfValues {
   }
 
   /** The store's triple for an RDF4J statement; see {@link #toTerm(Value)}. */
-  public static Triple toTriple(Statement statement) {
+  static Triple toTriple(Statement statement) {
     Term subject = toTerm(statement.getSubject());
     return new Triple(subject, (Iri) toTerm(statement.getPredicate()), toTerm(statement.getObject()));
   }

@@ -310,7 +310,15 @@ final class RocksTripleStore implements TripleStore {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(importOptions, "options");
-    return guard.call(() -> bulkLoader.load(in, format, importOptions));
+    return guard.call(() -> bulkLoader.run(in, format, importOptions, BulkLoader.Change.ADD));
+  }
+
+  @Override
+  public ImportResult bulkRemove(InputStream in, RDFFormat format, ImportOptions importOptions) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(importOptions, "options");
+    return guard.call(() -> bulkLoader.run(in, format, importOptions, BulkLoader.Change.REMOVE));
   }
 
   @Override
@@ -321,6 +329,16 @@ final class RocksTripleStore implements TripleStore {
   @Override
   public long export(OutputStream out, RDFFormat format, GraphSelector graphs, SnapshotLease lease) {
     return RdfOutput.write(out, format, graphs, match(QuadPattern.of(null, null, null, graphs), lease));
+  }
+
+  @Override
+  public long export(OutputStream out, RDFFormat format, QuadPattern pattern, long limit) {
+    return RdfOutput.write(out, format, pattern.graphs(), match(pattern, limit));
+  }
+
+  @Override
+  public long export(OutputStream out, RDFFormat format, QuadPattern pattern, long limit, SnapshotLease lease) {
+    return RdfOutput.write(out, format, pattern.graphs(), match(pattern, lease, limit));
   }
 
   @Override

@@ -200,8 +200,15 @@ public interface TripleStore extends AutoCloseable {
    * staged lives in a native write batch, not on the Java heap. Other writers wait until the
    * import has committed.
    *
+   * <p>N-Triples and N-Quads are read line by line: a syntax error names its exact line and column,
+   * and {@link ImportOptions#skipsBadLines()} leaves bad lines out. Turtle, TriG, RDF/XML and
+   * JSON-LD are read by Rio's streaming parser: the first error ends the read, at the line and
+   * column the parser knows (none for JSON-LD), and skipping bad lines is refused. Blank node
+   * labels are kept as written, except in JSON-LD, whose parser renames them.
+   *
    * @throws RdfSyntaxException on malformed input, naming line and column where the format has
    *     them (unless the options skip bad lines, which only line-based formats can)
+   * @throws IllegalArgumentException when the options skip bad lines of a format without lines
    * @throws ImportTooLargeException when the input holds more quads than may be staged
    */
   ImportResult importRdf(InputStream in, RDFFormat format, ImportOptions options);
@@ -227,6 +234,16 @@ public interface TripleStore extends AutoCloseable {
    */
   ImportResult bulkLoad(InputStream in, RDFFormat format, ImportOptions options);
 
+  /**
+   * Removes the quads of a large input in {@code format} in committed batches, with the batching,
+   * durability and failure of {@link #bulkLoad(InputStream, RDFFormat, ImportOptions)}: what a
+   * committed batch removed stays removed when a later one fails. In the {@link ImportResult},
+   * {@code added} counts the quads removed and {@code noOps} those that were not there.
+   *
+   * @throws BulkLoadException on failure, telling how many input quads were committed before it
+   */
+  ImportResult bulkRemove(InputStream in, RDFFormat format, ImportOptions options);
+
   /** Bulk-loads N-Triples into the default graph; see {@link #bulkLoad(InputStream, RDFFormat, ImportOptions)}. */
   default ImportResult bulkLoad(InputStream in, ImportOptions options) {
     return bulkLoad(in, RDFFormat.NTRIPLES, options);
@@ -243,6 +260,16 @@ public interface TripleStore extends AutoCloseable {
 
   /** Like {@link #export(OutputStream, RDFFormat, GraphSelector)}, as of {@code lease}. */
   long export(OutputStream out, RDFFormat format, GraphSelector graphs, SnapshotLease lease);
+
+  /**
+   * Writes up to {@code limit} quads matching {@code pattern} in {@code format}, at the latest
+   * state; returns how many. The format must hold what {@code pattern.graphs()} selects, as for
+   * {@link #export(OutputStream, RDFFormat, GraphSelector)}.
+   */
+  long export(OutputStream out, RDFFormat format, QuadPattern pattern, long limit);
+
+  /** Like {@link #export(OutputStream, RDFFormat, QuadPattern, long)}, as of {@code lease}. */
+  long export(OutputStream out, RDFFormat format, QuadPattern pattern, long limit, SnapshotLease lease);
 
   /** Writes the default graph as N-Triples, at the latest state; returns how many triples. */
   default long exportNTriples(OutputStream out) {

@@ -34,7 +34,7 @@ class BulkLoadFailureTest {
         assertThatThrownBy(() -> store.bulkLoad(generated(2 * BATCH), fillDiskAfterFirstBatch))
             .isInstanceOfSatisfying(BulkLoadException.class, e -> {
               assertThat(e.committedTriples()).isEqualTo(BATCH);
-              assertThat(e).hasMessageContaining("after committing " + BATCH + " triples")
+              assertThat(e).hasMessageContaining("after committing " + BATCH + " quads")
                   .hasMessageContaining("Max allowed space was reached");
             });
       }

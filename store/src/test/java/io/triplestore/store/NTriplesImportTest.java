@@ -138,7 +138,7 @@ class NTriplesImportTest {
           assertThat(e.committedTriples()).isEqualTo(20);
           assertThat(e.getCause()).isInstanceOfSatisfying(NTriplesSyntaxException.class,
               cause -> assertThat(cause.line()).isEqualTo(26));
-          assertThat(e).hasMessageContaining("after committing 20 triples").hasMessageContaining("line 26");
+          assertThat(e).hasMessageContaining("after committing 20 quads").hasMessageContaining("line 26");
         });
     assertThat(store.size()).isEqualTo(21);
   }

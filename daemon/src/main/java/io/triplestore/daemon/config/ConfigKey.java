@@ -32,7 +32,7 @@ public enum ConfigKey {
   HTTP_MIN_REQUEST_DATA_RATE("http.min-request-data-rate", "1024", ValueType.POSITIVE_INT,
       "Least bytes per second a request body must arrive at, on average from its first second on; a slower one is cut with 408 and its thread freed."),
   HTTP_MAX_LINE_BYTES("http.max-line-bytes", "1048576", ValueType.POSITIVE_INT,
-      "Most bytes of one N-Triples line in a request body; a longer line gets 413 as soon as it passes the limit."),
+      "Most bytes of one N-Triples or N-Quads line in a request body; a longer line gets 413 as soon as it passes the limit."),
   STORE_MAX_TERM_BYTES("store.max-term-bytes", "65536", ValueType.POSITIVE_INT,
       "Most bytes (UTF-8) of one term the store takes (IRI, blank node label, literal with its datatype or language); more gets 413."),
   JOLOKIA_ENABLED("jolokia.enabled", "true", ValueType.BOOLEAN,

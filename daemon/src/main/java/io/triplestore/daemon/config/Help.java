@@ -9,7 +9,9 @@ public final class Help {
 
   public static void print(PrintStream out) {
     out.println("Usage: triplestored [--config FILE] [--KEY=VALUE | --KEY VALUE]...");
-    out.println("       triplestored import FILE.nt [--data.dir DIR]");
+    out.println("       triplestored import FILE [--format NAME] [--data.dir DIR]");
+    out.println("           NAME: " + ImportFormats.NAMES + "; without --format the file's extension");
+    out.println("           says (.nt .nq .ttl .trig .rdf .jsonld ..., each also .gz)");
     out.println("       triplestored verify [--data.dir DIR]   (exit 0 consistent, 3 violations found)");
     out.println("       triplestored --version");
     out.println();

@@ -32,8 +32,7 @@ final class ApiHandler extends Handler.Abstract {
 
   ApiHandler(TripleStore store, HttpSettings settings) {
     this.store = store;
-    this.triples = new TriplesEndpoint(store, settings.maxBatchTriples(), settings.bulkBatchTriples(),
-        settings.inputLimits());
+    this.triples = new TriplesEndpoint(store, settings.maxBatchTriples(), settings.inputLimits());
     this.snapshots = new SnapshotsEndpoint(store.registry());
   }
 

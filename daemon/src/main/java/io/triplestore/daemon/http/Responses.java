@@ -13,7 +13,6 @@ import org.eclipse.jetty.util.Callback;
 final class Responses {
 
   static final String JSON = "application/json";
-  static final String N_TRIPLES = "application/n-triples; charset=utf-8";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -38,6 +38,27 @@ class CommandLineTest {
   }
 
   @Test
+  void importTakesAFormatByNameEitherWay() {
+    assertThat(CommandLine.parse("import", "data.txt", "--format", "turtle").format()).contains("turtle");
+    assertThat(CommandLine.parse("import", "--format=trig", "data.txt").format()).contains("trig");
+    assertThat(CommandLine.parse("import", "data.nt").format()).isEmpty();
+    assertThatThrownBy(() -> CommandLine.parse("--format", "turtle")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--format applies to import only");
+    assertThatThrownBy(() -> CommandLine.parse("import", "data.nt", "--format")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("option --format needs a value");
+  }
+
+  @Test
+  void formatNamesAreTheSixAndAnUnknownOneIsNamedWithTheList() {
+    assertThat(ImportFormats.NAMES).isEqualTo("ntriples, nquads, turtle, trig, rdfxml, jsonld");
+    assertThat(ImportFormats.byName("TriG")).isEqualTo(org.eclipse.rdf4j.rio.RDFFormat.TRIG);
+    assertThatThrownBy(() -> ImportFormats.byName("n3")).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown --format 'n3'").hasMessageContaining(ImportFormats.NAMES);
+    assertThat(ImportFormats.byFileName("x.nq.gz")).contains(org.eclipse.rdf4j.rio.RDFFormat.NQUADS);
+    assertThat(ImportFormats.byFileName("x.n3")).as("Rio reads N3, the store does not").isEmpty();
+  }
+
+  @Test
   void verifyTakesNoArguments() {
     CommandLine line = CommandLine.parse("verify", "--data.dir", "/tmp/x");
     assertThat(line.command()).isEqualTo(CommandLine.Command.VERIFY);

@@ -54,7 +54,7 @@ class ApiServerTest {
         .build());
     server = ApiServer.start(store, HttpSettings.from(Configuration.resolve(Map.of("http.port", "0",
         "http.max-batch-triples", String.valueOf(MAX_BATCH), "http.max-threads", "8", "shutdown.timeout", "2s"),
-        Map.of(), Optional.empty())).withBulkBatchTriples(BULK_BATCH));
+        Map.of(), Optional.empty())));
     base = "http://127.0.0.1:" + server.address().getPort();
   }
 

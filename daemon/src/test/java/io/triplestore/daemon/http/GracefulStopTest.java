@@ -32,7 +32,7 @@ class GracefulStopTest {
     try (TripleStore store = TripleStore.open(dir)) {
       ApiServer server = ApiServer.start(store, HttpSettings.from(Configuration.resolve(Map.of("http.port", "0",
           "http.max-batch-triples", "100", "http.max-threads", "8", "shutdown.timeout", "20s"), Map.of(),
-          Optional.empty())).withBulkBatchTriples(10));
+          Optional.empty())));
       int port = server.address().getPort();
       try (Socket client = new Socket("127.0.0.1", port)) {
         OutputStream out = client.getOutputStream();

@@ -64,7 +64,7 @@ class RequestParametersFuzzTest {
     liveLease = store.registry().create(LIVE_LEASE).id(); // lease 1: ids in the corpus hit it
     server = ApiServer.start(store, HttpSettings.from(Configuration.resolve(Map.of("http.port", "0",
         "http.max-batch-triples", "1000", "http.max-threads", "8", "shutdown.timeout", "5s"), Map.of(),
-        Optional.empty())).withBulkBatchTriples(1000));
+        Optional.empty())));
     triples = store.size();
   }
 

@@ -1,7 +1,6 @@
 package io.triplestore.store;
 
 import java.io.BufferedReader;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,49 +15,64 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.rdf4j.common.exception.RDF4JException;
 import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.RDFParseException;
 import org.eclipse.rdf4j.rio.RDFParser;
 import org.eclipse.rdf4j.rio.helpers.StatementCollector;
 
 /**
- * Streams the triples of an N-Triples input to a consumer, parsed by RDF4J Rio, in chunks of
- * lines so that memory does not grow with the input.
+ * Streams the statements of a line-based input (N-Triples, N-Quads) to a consumer as quads,
+ * parsed by RDF4J Rio, in chunks of lines so that memory does not grow with the input. Triples go
+ * to the default graph.
  *
- * <p>Why chunks: N-Triples is one statement per line, but Rio reads on past a line break inside an
- * unterminated literal, so the line it blames can be far from the bad one, and its columns are
- * unreliable. Each chunk is parsed whole (fast); if that fails, or any statement could have spanned
- * lines, the chunk is parsed again line by line, which names the exact line and the column where
- * parsing stopped. A bad line then fails the read with {@link NTriplesSyntaxException}, or, when
- * the options skip bad lines, is reported as a {@link SkippedLine} and left out.
+ * <p>Why chunks: these formats hold one statement per line, but Rio reads on past a line break
+ * inside an unterminated literal, so the line it blames can be far from the bad one, and its
+ * columns are unreliable. Each chunk is parsed whole (fast); if that fails, or any statement could
+ * have spanned lines, the chunk is parsed again line by line, which names the exact line and the
+ * column where parsing stopped. A bad line then fails the read with {@link RdfSyntaxException}
+ * ({@link NTriplesSyntaxException} for N-Triples), or, when the options skip bad lines, is
+ * reported as a {@link SkippedLine} and left out.
  */
-final class NTriplesInput {
+final class LineInput {
 
   private static final int CHUNK_LINES = 1024;
   /** A chunk also ends at this many characters, so that long lines do not make a huge chunk. */
   private static final int CHUNK_CHARS = 1 << 20;
 
+  private final RDFFormat format;
   private final ImportOptions options;
   private final InputLimits limits;
-  private final RDFParser parser = new StrictNTriplesParser();
+  private final RDFParser parser;
   private final List<Statement> parsed = new ArrayList<>();
-  private final List<Triple> chunk = new ArrayList<>();
+  private final List<Quad> chunk = new ArrayList<>();
 
-  NTriplesInput(ImportOptions options) {
+  LineInput(RDFFormat format, ImportOptions options) {
+    if (!isLineFormat(format)) {
+      throw new IllegalArgumentException(format.getName() + " is not a line-based format");
+    }
+    this.format = format;
     this.options = options;
     this.limits = options.limits();
+    this.parser = format.equals(RDFFormat.NQUADS) ? new StrictNQuadsParser() : new StrictNTriplesParser();
     parser.setRDFHandler(new StatementCollector(parsed));
   }
 
+  /** N-Triples and N-Quads: one statement per line, so bad lines can be told apart and skipped. */
+  static boolean isLineFormat(RDFFormat format) {
+    return format.equals(RDFFormat.NTRIPLES) || format.equals(RDFFormat.NQUADS);
+  }
+
   /**
-   * Reads {@code in} (UTF-8) to the end, handing each triple to {@code sink} in input order.
+   * Reads {@code in} (UTF-8) to the end, handing each quad to {@code sink} in input order.
    *
    * @throws InputLimitException when a line or a term is larger than the options' limits
    */
-  void read(InputStream in, Consumer<Triple> sink) {
+  void read(InputStream in, Consumer<Quad> sink) {
     // The limit sits below the reader: readLine never buffers more than one limit of a line.
-    BufferedReader reader = new BufferedReader(new InputStreamReader(limits.limitLines(in), StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    BufferedReader reader = new BufferedReader(new InputStreamReader(limits.limitLines(in),
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     List<String> lines = new ArrayList<>(CHUNK_LINES);
     long lineNumber = 0;
     long chunkChars = 0;
@@ -75,13 +89,14 @@ final class NTriplesInput {
       }
       readChunk(lineNumber - lines.size() + 1, lines, sink);
     } catch (CharacterCodingException e) {
-      throw new NTriplesSyntaxException(lineNumber + 1, -1, "the input is not valid UTF-8", e);
+      throw syntaxError(lineNumber + 1, -1, "the input is not valid UTF-8", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the N-Triples input failed near line " + (lineNumber + 1) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("reading the " + format.getName() + " input failed near line " + (lineNumber + 1)
+          + ": " + e.getMessage(), e);
     }
   }
 
-  private void readChunk(long firstLine, List<String> lines, Consumer<Triple> sink) {
+  private void readChunk(long firstLine, List<String> lines, Consumer<Quad> sink) {
     if (lines.isEmpty()) {
       return;
     }
@@ -102,50 +117,62 @@ final class NTriplesInput {
       return false;
     }
     for (Statement statement : parsed) {
-      Triple triple = toTriple(statement);
+      Quad quad = toQuad(statement);
       // A line break in a literal may be an escaped one, or a raw one Rio should have refused. A
       // term too large is reported with its line, which only the line-by-line pass knows.
-      if (triple == null || hasLineBreak(triple.object()) || limits.oversizedTerm(triple) != null) {
+      if (quad == null || hasLineBreak(quad.object()) || limits.oversizedTerm(quad) != null) {
         return false;
       }
-      chunk.add(triple);
+      chunk.add(quad);
     }
     return true;
   }
 
-  private void readLineByLine(long firstLine, List<String> lines, Consumer<Triple> sink) {
+  private void readLineByLine(long firstLine, List<String> lines, Consumer<Quad> sink) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       long number = firstLine + i;
-      CountingReader counting = new CountingReader(line);
-      RDFParseException error = parseReportingError(counting);
+      RDFParseException error = parseReportingError(new StringReader(line));
       if (error != null) {
-        bad(number, column(error, counting, line), message(error), error);
+        bad(number, column(error, line), RdfSyntaxException.detail(error), error);
+        continue;
+      }
+      if (parsed.isEmpty() && isStatementLine(line)) {
+        // RDF4J's line parsers skip a line of one character ("x", ".", "<") as if it were blank.
+        bad(number, firstContentColumn(line), "expected a statement (subject, predicate, object"
+            + (format.equals(RDFFormat.NQUADS) ? ", optional graph" : "") + " and a final '.'), found '"
+            + line.strip() + "'", null);
         continue;
       }
       for (Statement statement : parsed) {
-        Triple triple;
+        Quad quad;
         try {
-          triple = RdfValues.toTriple(statement);
+          quad = RdfValues.toQuad(statement);
         } catch (IllegalArgumentException e) {
           bad(number, -1, e.getMessage(), e);
           continue;
         }
-        String oversized = limits.oversizedTerm(triple);
+        String oversized = limits.oversizedTerm(quad);
         if (oversized != null) {
           tooLarge(number, oversized);
           continue;
         }
-        sink.accept(triple);
+        sink.accept(quad);
       }
     }
   }
 
   private void bad(long line, long column, String message, Exception cause) {
     if (!options.skipsBadLines()) {
-      throw new NTriplesSyntaxException(line, column, message, cause);
+      throw syntaxError(line, column, message, cause);
     }
     options.skipped(new SkippedLine(line, column, message));
+  }
+
+  private RdfSyntaxException syntaxError(long line, long column, String message, Exception cause) {
+    return format.equals(RDFFormat.NTRIPLES)
+        ? new NTriplesSyntaxException(line, column, message, cause)
+        : new RdfSyntaxException(format.getName(), line, column, message, cause);
   }
 
   /** Not a syntax error, so not a 400: a strict read fails with the limit, a lenient one skips the line. */
@@ -173,9 +200,9 @@ final class NTriplesInput {
     }
   }
 
-  private static Triple toTriple(Statement statement) {
+  private static Quad toQuad(Statement statement) {
     try {
-      return RdfValues.toTriple(statement);
+      return RdfValues.toQuad(statement);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -190,53 +217,33 @@ final class NTriplesInput {
   private static int statementLines(List<String> lines) {
     int count = 0;
     for (String line : lines) {
-      String content = line.strip();
-      if (!content.isEmpty() && content.charAt(0) != '#') {
+      if (isStatementLine(line)) {
         count++;
       }
     }
     return count;
   }
 
-  /** Rio's column when it gave a sensible one, else how far it had read into the line. */
-  private static long column(RDFParseException error, CountingReader reader, String line) {
+  private static boolean isStatementLine(String line) {
+    String content = line.strip();
+    return !content.isEmpty() && content.charAt(0) != '#';
+  }
+
+  private static long firstContentColumn(String line) {
+    int index = 0;
+    while (index < line.length() && (line.charAt(index) == ' ' || line.charAt(index) == '\t')) {
+      index++;
+    }
+    return index + 1;
+  }
+
+  /**
+   * The column the strict parsers computed ({@link StrictParsing#atColumn}), or -1 for an
+   * error raised outside a statement, where there is no sensible one.
+   */
+  private static long column(RDFParseException error, String line) {
     long column = error.getColumnNumber();
-    if (column >= 1 && column <= line.length() + 1) {
-      return column;
-    }
-    return Math.max(1, Math.min(reader.consumed, line.length() + 1));
+    return column >= 1 && column <= line.length() + 1 ? column : -1;
   }
 
-  /** Rio appends " [line N, column M]", which would contradict the position we computed. */
-  private static String message(RDFParseException error) {
-    String message = error.getMessage() == null ? "syntax error" : error.getMessage();
-    return message.replaceFirst(" \\[line -?\\d+(, column -?\\d+)?\\]$", "");
-  }
-
-  /** Counts the characters the parser has taken from one line. */
-  private static final class CountingReader extends FilterReader {
-    long consumed;
-
-    CountingReader(String line) {
-      super(new StringReader(line));
-    }
-
-    @Override
-    public int read() throws IOException {
-      int c = super.read();
-      if (c >= 0) {
-        consumed++;
-      }
-      return c;
-    }
-
-    @Override
-    public int read(char[] buffer, int offset, int length) throws IOException {
-      int count = super.read(buffer, offset, length);
-      if (count > 0) {
-        consumed += count;
-      }
-      return count;
-    }
-  }
 }
