@@ -1,10 +1,8 @@
 package io.triplestore.sparql;
 
-import io.triplestore.store.BlankNode;
 import io.triplestore.store.Iri;
-import io.triplestore.store.Literal;
 import io.triplestore.store.Quad;
-import io.triplestore.store.RdfValues;
+import io.triplestore.store.Rdf4jTerms;
 import io.triplestore.store.Term;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
@@ -15,9 +13,9 @@ import org.eclipse.rdf4j.model.ValueFactory;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
 
 /**
- * Maps between the store's terms and RDF4J values. The store's own {@code RdfValues} maps RDF4J
- * values to terms publicly (used here); the other direction is package-private there, and is a
- * few lines, so it is written again here rather than widening the store's API.
+ * Maps between the store's terms and RDF4J values, through the store's one mapping ({@link
+ * Rdf4jTerms}), with what the Sail adds: which values it can store at all, and errors as
+ * {@code SailException}s.
  */
 final class Values {
 
@@ -32,29 +30,15 @@ final class Values {
 
   /** The store's term for {@code value}, {@code null} for {@code null}; see {@link #storable}. */
   static Term toTerm(Value value) {
-    return value == null ? null : RdfValues.toTerm(value);
+    return value == null ? null : Rdf4jTerms.toTerm(value);
   }
 
   static Value toValue(Term term) {
-    if (term instanceof Iri iri) {
-      return FACTORY.createIRI(iri.value());
-    }
-    if (term instanceof BlankNode node) {
-      return FACTORY.createBNode(node.label());
-    }
-    Literal literal = (Literal) term;
-    return literal.language() != null
-        ? FACTORY.createLiteral(literal.lexicalForm(), literal.language())
-        : FACTORY.createLiteral(literal.lexicalForm(), FACTORY.createIRI(literal.datatype().value()));
+    return Rdf4jTerms.toValue(term);
   }
 
   static Statement toStatement(Quad quad) {
-    Resource subject = (Resource) toValue(quad.subject());
-    IRI predicate = FACTORY.createIRI(quad.predicate().value());
-    Value object = toValue(quad.object());
-    return quad.graph() == null
-        ? FACTORY.createStatement(subject, predicate, object)
-        : FACTORY.createStatement(subject, predicate, object, (Resource) toValue(quad.graph()));
+    return Rdf4jTerms.toStatement(quad);
   }
 
   /**
