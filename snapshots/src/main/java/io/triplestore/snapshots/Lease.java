@@ -490,8 +490,8 @@ final class Lease implements SnapshotLease {
   public byte[] get(ColumnFamilyHandle columnFamily, byte[] key) {
     SnapshotReader<Object> reader = registry.reader();
     pinOrThrow();
-    try {
-      return reader.get(snapshotOrNull(), columnFamily, key);
+    try (SnapshotReader.PointReader reads = reader.pointReader(snapshotOrNull())) {
+      return reads.get(columnFamily, key);
     } finally {
       unpin();
     }
