@@ -11,8 +11,9 @@ import org.rocksdb.ColumnFamilyHandle;
 public interface SnapshotReader<S> {
 
   /**
-   * Opens point reads at {@code snapshot}, for one lease. The registry closes what this returns
-   * exactly once, after the last read through it has returned and before it releases the snapshot.
+   * Opens point reads at {@code snapshot} for one lease, on the lease's first get (most leases are
+   * never read, and pay nothing for this). The registry closes what this returns exactly once:
+   * after the last get through it has returned, and before it releases the snapshot.
    */
   PointReader pointReader(S snapshot);
 
