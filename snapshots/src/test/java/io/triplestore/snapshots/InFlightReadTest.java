@@ -54,7 +54,7 @@ class InFlightReadTest {
 
         @Override
         public void close() {
-          // Nothing native to free here; CheckedSnapshotSource checks the close's timing.
+          // Nothing native to free; LeaseInterleavingTest checks when the registry closes point readers.
         }
       };
     }

@@ -379,7 +379,7 @@ class LeaseInterleavingTest {
   // ---- case 5: one set of point reads per lease, closed once, never under a read ----
 
   @Test
-  void aLeaseNeverReadOpensNoPointReads() throws Exception {
+  void aLeaseNeverReadOpensNoPointReads() {
     SnapshotLease lease = open().create();
     lease.close();
 
