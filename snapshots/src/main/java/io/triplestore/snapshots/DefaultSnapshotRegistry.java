@@ -385,12 +385,16 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     return ReleaseOutcome.RELEASED;
   }
 
-  /** Runs a release this thread has claimed, to the end: drain, native release, unlink, finish. */
+  /**
+   * Runs a release this thread has claimed, to the end: drain, close what reads left open, native
+   * release, unlink, finish.
+   */
   void completeRelease(Lease lease, ReleaseReason reason) {
     try {
       Object snapshot = lease.awaitSnapshot();
       lease.awaitReadsDrained();
       lease.closeIterators();
+      closePointReader(lease);
       if (snapshot != Lease.ABORTED) {
         releaseNative(snapshot, lease.id);
       }
@@ -417,6 +421,15 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
       outcome = lease.finish(nanos, true);
     }
     return outcome;
+  }
+
+  /** A point reader that fails to close must not keep the snapshot from being released. */
+  private static void closePointReader(Lease lease) {
+    try {
+      lease.closePointReader();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "closing the point reads of lease " + lease.id + " failed", e);
+    }
   }
 
   @SuppressWarnings("unchecked") // the source's own snapshot type, erased

@@ -14,7 +14,7 @@ import org.rocksdb.ColumnFamilyHandle;
  * A lease, and its lifecycle as one state machine held in one atomic word.
  *
  * <pre>
- *   LIVE ──claim(reason)──▶ CLAIMED ──reads drained, iterators closed, native release──▶ FINISHED
+ *   LIVE ──claim(reason)──▶ CLAIMED ──reads drained, iterators and point reads closed, native release──▶ FINISHED
  * </pre>
  *
  * <ul>
@@ -22,7 +22,8 @@ import org.rocksdb.ColumnFamilyHandle;
  *   <li>CLAIMED(reason): exactly one thread won the claim, which CASes the reason into the word; from
  *       that instant no pin succeeds, so {@link #isReleased()} (which reads the same bits) means
  *       "no new read can start". The winner waits for the reads in flight to drain, closes the
- *       iterators left open, releases the native snapshot, unlinks the lease from the registry.
+ *       iterators left open and the point reads, releases the native snapshot, unlinks the lease
+ *       from the registry.
  *   <li>FINISHED: the native snapshot is gone. A thread that lost the claim waits for this before
  *       answering {@link ReleaseOutcome#ALREADY_RELEASED}, so no one is told "released" while the
  *       release is still running, and the registry's close() can wait for every lease it saw.
@@ -42,6 +43,11 @@ import org.rocksdb.ColumnFamilyHandle;
  * both are CASes of this word. {@code snapshot}: {@code null} until the creator has taken the
  * native snapshot (the lease is published first, for the registry's close protocol), then the
  * snapshot or {@link #ABORTED}; a release claimed in between waits for it.
+ *
+ * <p>{@code pointReader}: the native state every {@code get} of the lease shares (RocksDB's {@code
+ * ReadOptions}), opened by the first get, so a lease never read costs nothing more. It is
+ * published by CAS under a read pin and closed by the release after the reads have drained and
+ * before the snapshot goes: see {@link #pointReader} and {@link #closePointReader()}.
  *
  * <p>Concurrency: the fields marked "registry lock" are read and written only under the
  * registry's lock, or by the creator before the lease is published. {@code state} is changed only
@@ -79,6 +85,7 @@ final class Lease implements SnapshotLease {
   private static final VarHandle STATE;
   private static final VarHandle RELEASED_NANOS;
   private static final VarHandle SNAPSHOT;
+  private static final VarHandle POINT_READER;
 
   static {
     try {
@@ -86,6 +93,7 @@ final class Lease implements SnapshotLease {
       STATE = lookup.findVarHandle(Lease.class, "state", int.class);
       RELEASED_NANOS = lookup.findVarHandle(Lease.class, "releasedNanos", long.class);
       SNAPSHOT = lookup.findVarHandle(Lease.class, "snapshot", Object.class);
+      POINT_READER = lookup.findVarHandle(Lease.class, "pointReader", SnapshotReader.PointReader.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -138,6 +146,8 @@ final class Lease implements SnapshotLease {
   /** Ticker reading at release; {@link #NOT_YET} until the releasing thread has written it. */
   private volatile long releasedNanos = NOT_YET;
   private List<PinnedIterator> iterators; // guarded by this
+  /** {@code null} until the first get; set once, by CAS, under a read pin. */
+  private SnapshotReader.PointReader pointReader;
 
   Lease(DefaultSnapshotRegistry registry, Object snapshot, String label, String threadName,
       long createdNanos, long ttlNanos, CreationSite creationSite) {
@@ -427,6 +437,44 @@ final class Lease implements SnapshotLease {
     }
   }
 
+  // ---- point reads ----
+
+  /**
+   * The lease's point reads, opened by its first get. Called under a read pin, and the release
+   * closes them only once every pin is gone and no new pin can be taken: so whatever a get
+   * publishes here, the release sees and closes, and nothing is closed while a get uses it. Two
+   * first gets may race: each opens, one CAS wins, and the loser closes its own, which no other
+   * thread has seen.
+   */
+  private SnapshotReader.PointReader pointReader(SnapshotReader<Object> reader) {
+    SnapshotReader.PointReader current = (SnapshotReader.PointReader) POINT_READER.getAcquire(this);
+    if (current != null) {
+      return current;
+    }
+    SnapshotReader.PointReader opened = reader.pointReader(snapshotOrNull());
+    Object winner = POINT_READER.compareAndExchange(this, null, opened);
+    if (winner == null) {
+      return opened;
+    }
+    opened.close();
+    return (SnapshotReader.PointReader) winner;
+  }
+
+  /**
+   * After the reads have drained, before the native release: closes the point reads, if a get
+   * opened them. A plain read suffices, as in {@link #closeIterators()}: they were published under
+   * a pin, and every pin's release happens-before the drained state. A lease never read costs
+   * this one read of a null field, and no atomic.
+   */
+  void closePointReader() {
+    SnapshotReader.PointReader opened = pointReader;
+    if (opened != null) {
+      // Cleared so that the native object's Java wrapper does not outlive it by the lease's life.
+      pointReader = null;
+      opened.close();
+    }
+  }
+
   // ---- SnapshotLease ----
 
   @Override
@@ -491,7 +539,7 @@ final class Lease implements SnapshotLease {
     SnapshotReader<Object> reader = registry.reader();
     pinOrThrow();
     try {
-      return reader.get(snapshotOrNull(), columnFamily, key);
+      return pointReader(reader).get(columnFamily, key);
     } finally {
       unpin();
     }

@@ -9,7 +9,13 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
 import org.rocksdb.Snapshot;
 
-/** Snapshots of one {@link RocksDB}, readable through their leases. */
+/**
+ * Snapshots of one {@link RocksDB}, readable through their leases.
+ *
+ * <p>Concurrency: stateless apart from the database handle, whose calls RocksDB makes
+ * thread-safe; each {@link SnapshotPointReader} and {@link RocksRawIterator} holds its own native
+ * objects, whose lifetime the registry guards (see {@link SnapshotReader}).
+ */
 final class RocksDbSnapshotSource implements SnapshotSource<Snapshot>, SnapshotReader<Snapshot> {
 
   private final RocksDB db;
@@ -53,12 +59,8 @@ final class RocksDbSnapshotSource implements SnapshotSource<Snapshot>, SnapshotR
   }
 
   @Override
-  public byte[] get(Snapshot snapshot, ColumnFamilyHandle columnFamily, byte[] key) {
-    try (ReadOptions options = new ReadOptions().setSnapshot(snapshot)) {
-      return columnFamily == null ? db.get(options, key) : db.get(columnFamily, options, key);
-    } catch (RocksDBException e) {
-      throw new SnapshotReadException("read at snapshot failed: " + e.getMessage(), e);
-    }
+  public PointReader pointReader(Snapshot snapshot) {
+    return new SnapshotPointReader(new ReadOptions().setSnapshot(snapshot));
   }
 
   @Override
@@ -77,6 +79,32 @@ final class RocksDbSnapshotSource implements SnapshotSource<Snapshot>, SnapshotR
     options.setPrefixSameAsStart(bounds.prefixSameAsStart());
     RocksIterator iterator = columnFamily == null ? db.newIterator(options) : db.newIterator(columnFamily, options);
     return new RocksRawIterator(iterator, options, lower, upper);
+  }
+
+  /**
+   * Owns one native {@code ReadOptions} at the snapshot, shared by every get of the lease.
+   * RocksDB takes read options as a constant, so concurrent gets may share them.
+   */
+  private final class SnapshotPointReader implements PointReader {
+    private final ReadOptions options;
+
+    SnapshotPointReader(ReadOptions options) {
+      this.options = options;
+    }
+
+    @Override
+    public byte[] get(ColumnFamilyHandle columnFamily, byte[] key) {
+      try {
+        return columnFamily == null ? db.get(options, key) : db.get(columnFamily, options, key);
+      } catch (RocksDBException e) {
+        throw new SnapshotReadException("read at snapshot failed: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      options.close();
+    }
   }
 
   /** Owns the iterator and the native objects its read options point to. */

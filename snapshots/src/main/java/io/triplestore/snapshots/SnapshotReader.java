@@ -10,10 +10,30 @@ import org.rocksdb.ColumnFamilyHandle;
  */
 public interface SnapshotReader<S> {
 
-  byte[] get(S snapshot, ColumnFamilyHandle columnFamily, byte[] key);
+  /**
+   * Opens point reads at {@code snapshot} for one lease, on the lease's first get (most leases are
+   * never read, and pay nothing for this). The registry closes what this returns exactly once:
+   * after the last get through it has returned, and before it releases the snapshot.
+   */
+  PointReader pointReader(S snapshot);
 
   /** Opens a raw iterator at the snapshot; the registry wraps, pins and closes it. */
   RawIterator iterator(S snapshot, ColumnFamilyHandle columnFamily, IteratorOptions options);
+
+  /**
+   * Point reads at one snapshot, with whatever native state they share (for RocksDB, one {@code
+   * ReadOptions}).
+   *
+   * <p>Concurrency: {@link #get} may be called by several threads at once; the registry never
+   * calls {@link #close()} while a {@code get} is running, nor {@code get} after it.
+   */
+  interface PointReader extends AutoCloseable {
+    /** The value of {@code key} at the snapshot, or {@code null} when absent. */
+    byte[] get(ColumnFamilyHandle columnFamily, byte[] key);
+
+    @Override
+    void close();
+  }
 
   /** The native iterator under a {@link LeaseIterator}. Not thread-safe; the registry guards it. */
   interface RawIterator extends AutoCloseable {

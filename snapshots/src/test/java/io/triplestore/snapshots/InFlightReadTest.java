@@ -45,7 +45,21 @@ class InFlightReadTest {
     }
 
     @Override
-    public byte[] get(String snapshot, ColumnFamilyHandle cf, byte[] key) {
+    public PointReader pointReader(String snapshot) {
+      return new PointReader() {
+        @Override
+        public byte[] get(ColumnFamilyHandle cf, byte[] key) {
+          return blockingGet(snapshot);
+        }
+
+        @Override
+        public void close() {
+          // Nothing native to free; LeaseInterleavingTest checks when the registry closes point readers.
+        }
+      };
+    }
+
+    private byte[] blockingGet(String snapshot) {
       log.add("read start " + snapshot);
       readEntered.countDown();
       try {

@@ -375,4 +375,94 @@ class LeaseInterleavingTest {
     assertThat(source.log()).containsSubsequence("released 1", "answered ALREADY_RELEASED");
     assertThat(source.violations()).isEmpty();
   }
+
+  // ---- case 5: one set of point reads per lease, closed once, never under a read ----
+
+  @Test
+  void aLeaseNeverReadOpensNoPointReads() {
+    SnapshotLease lease = open().create();
+    lease.close();
+
+    assertThat(source.openedPointReaders()).isZero();
+    assertThat(source.violations()).isEmpty();
+  }
+
+  @Test
+  void everyGetOfALeaseSharesThePointReadsItsFirstGetOpened() {
+    SnapshotLease lease = open().create();
+    for (int i = 0; i < 5; i++) {
+      lease.get(null, new byte[] {1});
+    }
+
+    assertThat(source.openedPointReaders()).isOne();
+    assertThat(source.unclosedPointReaders()).as("open until the lease is released").isOne();
+    lease.close();
+    assertThat(source.unclosedPointReaders()).isZero();
+    assertThat(source.log()).containsSubsequence("opened reads 1 at 1", "closed reads 1", "released 1");
+    assertThat(source.violations()).isEmpty();
+  }
+
+  @Test
+  void aReleaseRacingAGetClosesThePointReadsOnlyAfterTheGetReturnsAndBeforeTheSnapshot() throws Exception {
+    SnapshotLease lease = open().create();
+    lease.get(null, new byte[] {1});
+    Gate read = source.holdNext(Operation.GET);
+    Worker reader = start("reader", () -> lease.get(null, new byte[] {1}));
+    read.awaitEntered();
+    Worker releaser = start("releaser", lease::close);
+    List<String> whileTheReadIsHeld;
+    try {
+      awaitParked(releaser);
+      whileTheReadIsHeld = List.copyOf(source.log());
+    } finally {
+      read.open();
+    }
+    reader.join();
+    releaser.join();
+
+    assertThat(whileTheReadIsHeld).as("nothing freed while a read is inside the native call")
+        .doesNotContain("closed reads 1", "released 1");
+    assertThat(source.log()).containsSubsequence("closed reads 1", "released 1");
+    assertThat(source.unclosedPointReaders()).isZero();
+    assertThat(source.violations()).isEmpty();
+    assertThatThrownBy(() -> lease.get(null, new byte[] {1})).isInstanceOf(SnapshotReleasedException.class);
+    assertThat(source.openedPointReaders()).as("a get at a released lease opens nothing").isOne();
+  }
+
+  @Test
+  void twoFirstGetsRacingKeepOnePointReaderAndTheLoserClosesItsOwn() throws Exception {
+    SnapshotLease lease = open().create();
+    Gate opening = source.holdNext(Operation.OPEN_READS);
+    Worker slow = start("slow first get", () -> lease.get(null, new byte[] {1}));
+    opening.awaitEntered();
+    // The slow one is held before its reader is numbered: this get opens reads 1 and publishes them.
+    lease.get(null, new byte[] {1});
+    opening.open();
+    slow.join();
+
+    assertThat(source.openedPointReaders()).isEqualTo(2);
+    assertThat(source.log()).as("the loser's reader, never seen by another thread, is closed at once")
+        .containsSubsequence("opened reads 1 at 1", "opened reads 2 at 1", "closed reads 2");
+    assertThat(source.unclosedPointReaders()).isOne();
+    lease.close();
+    assertThat(source.log()).containsSubsequence("closed reads 1", "released 1");
+    assertThat(source.unclosedPointReaders()).isZero();
+    assertThat(source.violations()).isEmpty();
+  }
+
+  @Test
+  void closeReleasesTheSnapshotOfALeaseReadFromAnotherThreadOnlyAfterItsPointReads() throws Exception {
+    SnapshotLease lease = open().create();
+    Gate read = source.holdNext(Operation.GET);
+    Worker reader = start("reader", () -> lease.get(null, new byte[] {1}));
+    read.awaitEntered();
+
+    Worker closer = closeRegistryThenDatabase();
+    read.open();
+    reader.join();
+    closer.join();
+
+    assertThat(source.log()).containsSubsequence("closed reads 1", "released 1", "database closed");
+    assertThat(source.violations()).isEmpty();
+  }
 }

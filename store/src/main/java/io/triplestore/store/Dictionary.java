@@ -11,9 +11,30 @@ import org.rocksdb.RocksIterator;
  * reverse. Ids start at 1 and are never reused; terms stay in the dictionary after their last
  * triple is removed, so an id never changes meaning.
  *
- * <p>That is what makes caching safe: a committed mapping never changes, and only mappings read
- * back from the database (so committed) enter the caches. Reads at the latest state use them;
- * reads at a lease always read through the lease.
+ * <p>Two caches, one per direction, serve reads at the latest state and at any lease alike. Only
+ * mappings read from the database enter them, so only committed ones. {@link TripleWriter} writes
+ * a new term's {@code str2id} and {@code id2str} entries in the same atomic batch as the first
+ * index entries that use its id; a committed id is never handed out again (not even after a crash)
+ * and a committed mapping is never removed. So a mapping is the same at every state that has it,
+ * and at a lease L:
+ *
+ * <ul>
+ *   <li>id to term: an id found in an index at L was committed by L, with its term, which is the
+ *       term the cache holds for it.
+ *   <li>term to id, term present at L: its id now is its id at L; the cache answers it.
+ *   <li>term to id, term absent at L but committed since (so perhaps cached, with id N): N entered
+ *       the database in that later batch, so no index entry visible at L contains N, and the scan
+ *       at L for N finds nothing: the answer for an unknown term.
+ * </ul>
+ *
+ * <p>A miss reads through the reader it was given, so at a lease through the lease itself: a miss
+ * at a released lease throws. A read at a lease that the caches answer entirely still scans an
+ * index through the lease, which throws there (only a match with limit 0, which reads nothing,
+ * returns before its scan). An unknown term is never cached, since it may be added at any moment,
+ * so "no such term" is always the reader's own answer.
+ *
+ * <p>Concurrency: shared by every reader and the writer; the caches are Caffeine caches, safe for
+ * concurrent use, and everything else is final.
  */
 final class Dictionary {
 
@@ -36,11 +57,8 @@ final class Dictionary {
     this.ids = Caffeine.newBuilder().maximumSize(cacheSize).build();
   }
 
-  /** The id of {@code term}, or {@link #NONE} when it is not in the dictionary. */
+  /** The id of {@code term}, or {@link #NONE} when {@code reader} does not see it. */
   long lookup(KeyReader reader, Term term) {
-    if (!reader.readsLatest()) {
-      return read(reader, term);
-    }
     Long cached = ids.getIfPresent(term);
     if (cached != null) {
       return cached;
@@ -58,9 +76,9 @@ final class Dictionary {
     return id == null ? NONE : toLong(id);
   }
 
-  /** The term with id {@code id}; every id in an index has one. */
+  /** The term with id {@code id}; every id in an index that {@code reader} sees has one. */
   Term term(KeyReader reader, long id) {
-    return reader.readsLatest() ? terms.get(id, key -> read(reader, key)) : read(reader, id);
+    return terms.get(id, key -> read(reader, key));
   }
 
   private Term read(KeyReader reader, long id) {

@@ -3,19 +3,12 @@ package io.triplestore.store;
 import org.rocksdb.ColumnFamilyHandle;
 
 /**
- * Reads keys either at the latest state or at a lease; every read of a match goes through one, so
- * the whole match (index scan and dictionary lookups) sees one consistent state.
+ * Reads keys either at the latest state or at a lease; every read of a match that reaches the
+ * database goes through one, so the whole match (index scan and dictionary lookups) sees one
+ * consistent state. The term caches may answer a dictionary lookup instead: their mappings are the
+ * same at every state that has them (see {@link Dictionary}).
  */
 interface KeyReader {
-
-  /**
-   * Whether this reader sees the latest committed data, so that what it reads of the dictionary
-   * may be served from (and kept in) the store's term caches. Reads at a lease always go through
-   * the lease.
-   */
-  default boolean readsLatest() {
-    return false;
-  }
 
   /** The value of {@code key}, or {@code null} when absent. */
   byte[] get(ColumnFamilyHandle columnFamily, byte[] key);

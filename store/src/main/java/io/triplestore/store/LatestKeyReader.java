@@ -23,11 +23,6 @@ final class LatestKeyReader implements KeyReader {
   }
 
   @Override
-  public boolean readsLatest() {
-    return true;
-  }
-
-  @Override
   public byte[] get(ColumnFamilyHandle columnFamily, byte[] key) {
     return guard.call(() -> {
       try {

@@ -150,7 +150,8 @@ public interface TripleStore extends AutoCloseable {
 
   /**
    * Up to {@code limit} quads matching {@code pattern} as of {@code lease}, a lease of this
-   * store's {@link #registry()}. Every index read goes through the lease.
+   * store's {@link #registry()}. Index reads go through the lease; dictionary reads are served by
+   * the store's term caches when they hold the term, and otherwise go through the lease.
    *
    * @throws io.triplestore.snapshots.SnapshotReleasedException if the lease is released, now or
    *     while iterating

@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.rocksdb.ColumnFamilyHandle;
 
 /**
  * A fake database whose snapshots are numbers, which records every misuse instead of crashing: a
- * read or release of a snapshot that is not live, a release twice, and any call after the test
- * declared the database closed ({@link #closeDatabase()}). Each operation can be held at a gate
+ * read or release of a snapshot that is not live, a release twice, any call after the test
+ * declared the database closed ({@link #closeDatabase()}), and, for the point readers that stand
+ * for native read options, a read through one after its close, a close under a read in flight, a
+ * close twice or after the snapshot's release. Each operation can be held at a gate
  * ({@link #holdNext(Operation)}), so a test stops a thread inside the native call and drives other
  * threads while it is there.
  *
@@ -24,7 +28,7 @@ import org.rocksdb.ColumnFamilyHandle;
 public final class CheckedSnapshotSource implements SnapshotSource<Long>, SnapshotReader<Long> {
 
   /** The native calls a test can stop a thread in. */
-  public enum Operation { TAKE, RELEASE, GET }
+  public enum Operation { TAKE, RELEASE, OPEN_READS, GET }
 
   /** A thread stopped in a native call: wait until it is there, then let it go. */
   public static final class Gate {
@@ -51,6 +55,8 @@ public final class CheckedSnapshotSource implements SnapshotSource<Long>, Snapsh
   }
 
   private final AtomicLong nextSnapshot = new AtomicLong(1);
+  private final AtomicInteger openedReaders = new AtomicInteger();
+  private final AtomicInteger closedReaders = new AtomicInteger();
   private final Map<Long, Boolean> live = new ConcurrentHashMap<>();
   private final Map<Operation, Gate> gates = new ConcurrentHashMap<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -89,6 +95,16 @@ public final class CheckedSnapshotSource implements SnapshotSource<Long>, Snapsh
     return live.size();
   }
 
+  /** Point readers opened so far, closed or not. */
+  public int openedPointReaders() {
+    return openedReaders.get();
+  }
+
+  /** Point readers opened and not yet closed: the native read options a real database would hold. */
+  public int unclosedPointReaders() {
+    return openedReaders.get() - closedReaders.get();
+  }
+
   @Override
   public Long take() {
     enter(Operation.TAKE, "take");
@@ -108,12 +124,64 @@ public final class CheckedSnapshotSource implements SnapshotSource<Long>, Snapsh
   }
 
   @Override
-  public byte[] get(Long snapshot, ColumnFamilyHandle columnFamily, byte[] key) {
-    enter(Operation.GET, "read at " + snapshot);
+  public PointReader pointReader(Long snapshot) {
+    enter(Operation.OPEN_READS, "open of reads at " + snapshot);
     if (!live.containsKey(snapshot)) {
-      violations.add("read at snapshot " + snapshot + " after its release");
+      violations.add("reads opened at snapshot " + snapshot + " after its release");
     }
-    return new byte[] {snapshot.byteValue()};
+    int number = openedReaders.incrementAndGet();
+    log.add("opened reads " + number + " at " + snapshot);
+    return new CheckedPointReader(snapshot, number);
+  }
+
+  /** Stands for a native ReadOptions: freeing it under a read, or reading through it once freed, would crash. */
+  private final class CheckedPointReader implements PointReader {
+    private final long snapshot;
+    private final int number;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    CheckedPointReader(long snapshot, int number) {
+      this.snapshot = snapshot;
+      this.number = number;
+    }
+
+    @Override
+    public byte[] get(ColumnFamilyHandle columnFamily, byte[] key) {
+      // Counted before the gate: a read held there is inside the native call.
+      inFlight.incrementAndGet();
+      try {
+        enter(Operation.GET, "read at " + snapshot);
+        if (closed.get()) {
+          violations.add("read through reads " + number + " after their close");
+        }
+        if (!live.containsKey(snapshot)) {
+          violations.add("read at snapshot " + snapshot + " after its release");
+        }
+        return new byte[] {(byte) snapshot};
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!closed.compareAndSet(false, true)) {
+        violations.add("reads " + number + " closed twice");
+        return;
+      }
+      if (inFlight.get() != 0) {
+        violations.add("reads " + number + " closed under a read in flight");
+      }
+      if (!live.containsKey(snapshot)) {
+        violations.add("reads " + number + " closed after the release of snapshot " + snapshot);
+      }
+      if (databaseClosed) {
+        violations.add("close of reads " + number + " on a closed database");
+      }
+      closedReaders.incrementAndGet();
+      log.add("closed reads " + number);
+    }
   }
 
   @Override
