@@ -559,6 +559,11 @@ final class Lease implements SnapshotLease {
   }
 
   @Override
+  public boolean belongsTo(SnapshotRegistry registry) {
+    return this.registry == registry;
+  }
+
+  @Override
   public void close() {
     registry.release(this, ReleaseReason.MANUAL);
   }

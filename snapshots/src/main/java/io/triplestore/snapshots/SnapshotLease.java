@@ -64,6 +64,9 @@ public interface SnapshotLease extends AutoCloseable {
   /** Opens an iterator at this snapshot; it is closed on release if still open. */
   LeaseIterator iterator(ColumnFamilyHandle columnFamily, IteratorOptions options);
 
+  /** Whether this lease was created by {@code registry}: a field read, no lock. */
+  boolean belongsTo(SnapshotRegistry registry);
+
   /**
    * Releases the snapshot with reason {@code MANUAL}, waiting for reads in flight. Idempotent:
    * if another release is running, waits until it has finished.

@@ -261,10 +261,10 @@ final class RocksTripleStore implements TripleStore {
   private KeyReader readerAt(SnapshotLease lease) {
     Objects.requireNonNull(lease, "lease");
     // A lease of another database would read this database's column families through the other's
-    // snapshot: refuse it. A released lease falls through: its first read throws, with the reason.
-    // Released is asked again after the lookup: a release between the two (a force-release by an
-    // operator) removes the lease from the registry, and must still read as released, not foreign.
-    if (!lease.isReleased() && registry.find(lease.id()).orElse(null) != lease && !lease.isReleased()) {
+    // snapshot: refuse it. Asked of the lease itself (a field), not of the registry, whose lookup
+    // takes its lock on every read at a lease. A released lease of this registry passes: its first
+    // read throws, with the reason.
+    if (!lease.belongsTo(registry)) {
       throw new IllegalArgumentException("lease " + lease.id() + " does not belong to the registry of the store at " + directory);
     }
     return new LeaseKeyReader(lease);
