@@ -38,7 +38,8 @@ public final class StrictNTriplesParser extends NTriplesParser {
     return super.createLiteral(label, language, datatype, line, column);
   }
 
-  private static void requireLanguageForLangString(String language, String datatype, long line, long column) {
+  /** Shared with the N-Quads parser of {@link LineChunkParser}, which must refuse the same input. */
+  static void requireLanguageForLangString(String language, String datatype, long line, long column) {
     boolean langString = RDF.LANGSTRING.stringValue().equals(datatype) || DIR_LANG_STRING.equals(datatype);
     if (langString && (language == null || language.isEmpty())) {
       throw new RDFParseException("a literal of datatype <" + datatype + "> needs a language tag (\"text\"@en)",
