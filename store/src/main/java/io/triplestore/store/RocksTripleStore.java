@@ -31,6 +31,7 @@ final class RocksTripleStore implements TripleStore {
   private final TripleWriter writer;
   private final WriteOptions writeOptions;
   private final BulkLoader bulkLoader;
+  private final SstBulkLoader sstBulkLoader;
   private final StoreMaintenance maintenance;
 
   private RocksTripleStore(Path directory, StoreOptions options, StoreDatabase database) {
@@ -43,6 +44,7 @@ final class RocksTripleStore implements TripleStore {
     this.writer = new TripleWriter(database, dictionary, latest, options.termCacheSize());
     this.writeOptions = new WriteOptions().setSync(options.syncWrites());
     this.bulkLoader = new BulkLoader(writer, options.bulkBatchTriples());
+    this.sstBulkLoader = new SstBulkLoader(database, directory, writer);
     SnapshotRegistryBuilder builder = SnapshotRegistry.builder().rocksDb(database.db).name("store");
     options.registryCustomizer().accept(builder);
     this.registry = builder.build();
@@ -55,6 +57,8 @@ final class RocksTripleStore implements TripleStore {
     StoreDatabase database = StoreDatabase.open(directory, options);
     try {
       StoreFormat.upgrade(database);
+      // Before the writer reads the counters: a bulk load committed before a crash completes now.
+      new BulkLoadJournal(database, directory, BulkLoadJournal.StepHook.NONE).recover();
       return new RocksTripleStore(directory, options, database);
     } catch (RuntimeException | Error e) {
       database.close();
@@ -285,7 +289,9 @@ final class RocksTripleStore implements TripleStore {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(importOptions, "options");
-    return guard.call(() -> bulkLoader.load(in, format, importOptions));
+    return guard.call(() -> options.sstBulkLoad() && SstBulkLoader.handles(format, importOptions)
+        ? sstBulkLoader.load(in, format, importOptions)
+        : bulkLoader.load(in, format, importOptions));
   }
 
   @Override
