@@ -34,8 +34,6 @@ import org.rocksdb.WriteOptions;
  */
 final class QuadEncoder {
 
-  private static final byte[] EMPTY = new byte[0];
-
   private final StoreDatabase database;
   private final ExecutorService spills;
   private final long runBufferBytes;
