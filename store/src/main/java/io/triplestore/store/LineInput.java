@@ -96,7 +96,8 @@ final class LineInput {
     }
   }
 
-  private void readChunk(long firstLine, List<String> lines, Consumer<Quad> sink) {
+  /** Reads one chunk of lines, the first of which is line {@code firstLine} of the input. */
+  void readChunk(long firstLine, List<String> lines, Consumer<Quad> sink) {
     if (lines.isEmpty()) {
       return;
     }
@@ -169,7 +170,7 @@ final class LineInput {
     options.skipped(new SkippedLine(line, column, message));
   }
 
-  private RdfSyntaxException syntaxError(long line, long column, String message, Exception cause) {
+  RdfSyntaxException syntaxError(long line, long column, String message, Exception cause) {
     return format.equals(RDFFormat.NTRIPLES)
         ? new NTriplesSyntaxException(line, column, message, cause)
         : new RdfSyntaxException(format.getName(), line, column, message, cause);

@@ -31,6 +31,7 @@ final class RocksTripleStore implements TripleStore {
   private final TripleWriter writer;
   private final WriteOptions writeOptions;
   private final BulkLoader bulkLoader;
+  private final SstBulkLoader sstBulkLoader;
   private final StoreMaintenance maintenance;
   private final CardinalityEstimator estimator;
 
@@ -47,6 +48,7 @@ final class RocksTripleStore implements TripleStore {
     this.writer = new TripleWriter(database, dictionary, latest, options.termCacheSize());
     this.writeOptions = new WriteOptions().setSync(options.syncWrites());
     this.bulkLoader = new BulkLoader(writer, options.bulkBatchTriples());
+    this.sstBulkLoader = new SstBulkLoader(database, directory, writer);
     SnapshotRegistryBuilder builder = SnapshotRegistry.builder().rocksDb(database.db).name("store");
     options.registryCustomizer().accept(builder);
     this.registry = builder.build();
@@ -60,6 +62,8 @@ final class RocksTripleStore implements TripleStore {
     StoreDatabase database = StoreDatabase.open(directory, options);
     try {
       StoreFormat.upgrade(database);
+      // Before the writer reads the counters: a bulk load committed before a crash completes now.
+      new BulkLoadJournal(database, directory, BulkLoadJournal.StepHook.NONE).recover();
       return new RocksTripleStore(directory, options, database);
     } catch (RuntimeException | Error e) {
       database.close();
@@ -310,7 +314,9 @@ final class RocksTripleStore implements TripleStore {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(importOptions, "options");
-    return guard.call(() -> bulkLoader.run(in, format, importOptions, BulkLoader.Change.ADD));
+    return guard.call(() -> options.sstBulkLoad() && SstBulkLoader.handles(format, importOptions)
+        ? sstBulkLoader.load(in, format, importOptions)
+        : bulkLoader.run(in, format, importOptions, BulkLoader.Change.ADD));
   }
 
   @Override

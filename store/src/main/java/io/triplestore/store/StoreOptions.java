@@ -34,6 +34,7 @@ public final class StoreOptions {
   private final boolean syncWrites;
   private final int maxAtomicImportTriples;
   private final int bulkBatchTriples;
+  private final boolean sstBulkLoad;
   private final int termCacheSize;
   private final long blockCacheBytes;
   private final Consumer<DBOptions> dbOptions;
@@ -44,6 +45,7 @@ public final class StoreOptions {
     this.syncWrites = builder.syncWrites;
     this.maxAtomicImportTriples = builder.maxAtomicImportTriples;
     this.bulkBatchTriples = builder.bulkBatchTriples;
+    this.sstBulkLoad = builder.sstBulkLoad;
     this.termCacheSize = builder.termCacheSize;
     this.blockCacheBytes = builder.blockCacheBytes;
     this.dbOptions = builder.dbOptions;
@@ -73,6 +75,11 @@ public final class StoreOptions {
     return bulkBatchTriples;
   }
 
+  /** Whether bulk loads of N-Triples and N-Quads write SST files and commit once. Default true. */
+  public boolean sstBulkLoad() {
+    return sstBulkLoad;
+  }
+
   public int termCacheSize() {
     return termCacheSize;
   }
@@ -98,6 +105,7 @@ public final class StoreOptions {
     private boolean syncWrites = true;
     private int maxAtomicImportTriples = DEFAULT_MAX_ATOMIC_IMPORT_TRIPLES;
     private int bulkBatchTriples = DEFAULT_BULK_BATCH_TRIPLES;
+    private boolean sstBulkLoad = true;
     private int termCacheSize = DEFAULT_TERM_CACHE_SIZE;
     private long blockCacheBytes = DEFAULT_BLOCK_CACHE_BYTES;
     private Consumer<DBOptions> dbOptions = options -> { };
@@ -126,6 +134,16 @@ public final class StoreOptions {
     /** Triples per committed batch of a bulk load. */
     public Builder bulkBatchTriples(int triples) {
       this.bulkBatchTriples = requirePositive("bulk batch triples", triples);
+      return this;
+    }
+
+    /**
+     * Whether a bulk load of N-Triples or N-Quads (failing on bad lines) writes sorted SST files
+     * and commits them once, all or nothing (true, the default), or commits batches of {@link
+     * #bulkBatchTriples} as it goes (false; also what other formats and skipped bad lines get).
+     */
+    public Builder sstBulkLoad(boolean sst) {
+      this.sstBulkLoad = sst;
       return this;
     }
 

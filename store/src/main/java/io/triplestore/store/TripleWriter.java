@@ -36,6 +36,8 @@ final class TripleWriter {
   private long nextTermId;
   /** Term to id, for committed terms and for terms of the open staged write. Guarded by lock. */
   private final Map<Term, Long> termIds;
+  /** Why no write may start any more (a bulk load committed but not completed), or null. */
+  private volatile String unusable;
 
   TripleWriter(StoreDatabase database, Dictionary dictionary, KeyReader latest, int termCacheSize) {
     this.database = database;
@@ -77,7 +79,7 @@ final class TripleWriter {
   }
 
   private StagedWrite begin(boolean large) {
-    lock.lock();
+    lockUsable();
     try {
       return new StagedWrite(large
           ? StagingBatch.indexed(database.db)
@@ -86,6 +88,64 @@ final class TripleWriter {
     } catch (RuntimeException | Error e) {
       lock.unlock();
       throw e;
+    }
+  }
+
+  private void lockUsable() {
+    lock.lock();
+    if (unusable != null) {
+      lock.unlock();
+      throw new StoreException(unusable);
+    }
+  }
+
+  /**
+   * Holds the writer's lock for a write that bypasses staged writes (the SST bulk load, {@link
+   * SstBulkLoader}), waiting for any other write to finish. Close it to release the lock.
+   */
+  Exclusive exclusive() {
+    lockUsable();
+    return new Exclusive();
+  }
+
+  /** The writer's lock, held; the counters as this writer knows them, and a way to advance them. */
+  final class Exclusive implements AutoCloseable {
+    private boolean closed;
+
+    long tripleCount() {
+      return tripleCount;
+    }
+
+    long namedQuadCount() {
+      return namedQuadCount;
+    }
+
+    long nextTermId() {
+      return nextTermId;
+    }
+
+    /** Takes over the counters of data written behind this writer's back (durably, by then). */
+    void advance(long newTripleCount, long newNamedQuadCount, long newNextTermId) {
+      tripleCount = newTripleCount;
+      namedQuadCount = newNamedQuadCount;
+      nextTermId = Math.max(nextTermId, newNextTermId);
+    }
+
+    /**
+     * Refuses every later write: what was written behind this writer's back is committed but not
+     * complete, and only reopening the store completes it. A write now would compute its
+     * counters from a state that reopening overwrites.
+     */
+    void makeUnusable(String reason) {
+      unusable = reason;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        lock.unlock();
+      }
     }
   }
 

@@ -26,7 +26,7 @@ class BulkLoadFailureTest {
   void aFlushThatFailsOnAFullDiskAnswersWithTheCommittedCount() throws Exception {
     try (SstFileManager space = new SstFileManager(Env.getDefault())) {
       try (TripleStore store = TripleStore.open(directory, TestStores.options(new FakeTicker())
-          .bulkBatchTriples(BATCH).dbOptions(db -> db.setSstFileManager(space)).build())) {
+          .bulkBatchTriples(BATCH).sstBulkLoad(false).dbOptions(db -> db.setSstFileManager(space)).build())) {
         // The disk is "full" from the first committed batch on: the next flush fails.
         ImportOptions fillDiskAfterFirstBatch = ImportOptions.builder()
             .progress(committed -> space.setMaxAllowedSpaceUsage(1)).build();

@@ -38,6 +38,9 @@ public final class CrashingWriter {
     TripleStore store = TripleStore.open(Path.of(args[0]), StoreOptions.builder()
         .syncWrites(true)
         .bulkBatchTriples(BULK_TRIPLES)
+        // The batched bulk path, whose batches commit while the input goes on; SstSigkillRecoveryTest
+        // kills the SST path, which commits once.
+        .sstBulkLoad(false)
         .build());
     CountDownLatch batchCommitted = new CountDownLatch(1);
     PipedInputStream bulkInput = new PipedInputStream(1 << 20);

@@ -25,6 +25,8 @@ class NTriplesImportTest {
     store = TripleStore.open(directory, TestStores.options(new FakeTicker())
         .maxAtomicImportTriples(50)
         .bulkBatchTriples(10)
+        // The batched bulk path; SstBulkLoadTest tests the SST one, which commits once.
+        .sstBulkLoad(false)
         .build());
     store.add(TestStores.triple("existing", "p", "o"));
   }
