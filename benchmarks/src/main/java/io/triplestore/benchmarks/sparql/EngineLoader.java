@@ -1,5 +1,6 @@
 package io.triplestore.benchmarks.sparql;
 
+import io.triplestore.benchmarks.store.GeneratedData;
 import io.triplestore.sparql.TripleStoreSail;
 import io.triplestore.store.ImportOptions;
 import io.triplestore.store.TripleStore;
@@ -53,7 +54,7 @@ final class EngineLoader {
     Path mark = directory.resolve(name + ".loaded");
     boolean loaded = Files.exists(mark);
     if (!loaded) {
-      GeneratedFiles.deleteRecursively(home);
+      GeneratedData.deleteRecursively(home);
     }
     createDirectories(home);
     long start = System.nanoTime();

@@ -1,25 +1,23 @@
 package io.triplestore.benchmarks.sparql;
 
+import io.triplestore.benchmarks.store.GeneratedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Where the generated data and the loaded stores live: {@code -Dbench.dir}, default {@code
- * $TMPDIR/triplestore-bench}, as for the store's benchmarks; {@code sparql-u<universities>-s<seed>/}
- * holds one data set and its four databases.
+ * Where the generated data and the loaded stores live: under the store benchmarks' {@link
+ * GeneratedData#directory()} ({@code -Dbench.dir}), {@code sparql-u<universities>-s<seed>/} holds
+ * one data set and its four databases.
  */
 final class GeneratedFiles {
 
   private GeneratedFiles() {}
 
   static Path dataSetDirectory(int universities, long seed) {
-    Path base = Path.of(System.getProperty("bench.dir",
-        Path.of(System.getProperty("java.io.tmpdir"), "triplestore-bench").toString()));
-    Path directory = base.resolve("sparql-u" + universities + "-s" + seed);
+    Path directory = GeneratedData.directory().resolve("sparql-u" + universities + "-s" + seed);
     try {
       return Files.createDirectories(directory);
     } catch (IOException e) {
@@ -41,17 +39,6 @@ final class GeneratedFiles {
   static long lines(Path file) {
     try (Stream<String> lines = Files.lines(file)) {
       return lines.count();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static void deleteRecursively(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
