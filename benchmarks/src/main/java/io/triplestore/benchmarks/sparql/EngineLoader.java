@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -41,11 +42,13 @@ final class EngineLoader {
 
   private final Path directory;
   private final Path data;
+  private final Duration timeout;
 
-  /** Stores go under {@code directory}, one subdirectory per store. */
-  EngineLoader(Path directory, Path data) {
+  /** Stores go under {@code directory}, one subdirectory per store; queries stop after {@code timeout}. */
+  EngineLoader(Path directory, Path data, Duration timeout) {
     this.directory = directory;
     this.data = data;
+    this.timeout = timeout;
   }
 
   /** The engine called {@code name} (one of {@link #NAMES}), loaded. */
@@ -82,7 +85,7 @@ final class EngineLoader {
         throw new UncheckedIOException(e);
       }
     }
-    return new Rdf4jEngine("triplestore", new SailRepository(new TripleStoreSail(store)), store);
+    return new Rdf4jEngine("triplestore", new SailRepository(new TripleStoreSail(store)), store, timeout);
   }
 
   /** RDF4J's stores load through a connection in one transaction, at NONE: their fastest path. */
@@ -98,7 +101,7 @@ final class EngineLoader {
         throw new UncheckedIOException(e);
       }
     }
-    return new Rdf4jEngine(name, repository, () -> { });
+    return new Rdf4jEngine(name, repository, () -> { }, timeout);
   }
 
   private QueryEngine tdb2(Path home, boolean loaded) {
@@ -114,7 +117,7 @@ final class EngineLoader {
         throw e;
       }
     }
-    return new JenaTdb2Engine(dataset);
+    return new JenaTdb2Engine(dataset, timeout);
   }
 
   private static void createDirectories(Path path) {

@@ -1,5 +1,8 @@
 package io.triplestore.benchmarks.sparql;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
@@ -10,9 +13,12 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 final class JenaTdb2Engine implements QueryEngine {
 
   private final DatasetGraph dataset;
+  private final Duration timeout;
 
-  JenaTdb2Engine(DatasetGraph dataset) {
+  /** A query running longer than {@code timeout} fails the run. */
+  JenaTdb2Engine(DatasetGraph dataset, Duration timeout) {
     this.dataset = dataset;
+    this.timeout = timeout;
   }
 
   @Override
@@ -28,7 +34,8 @@ final class JenaTdb2Engine implements QueryEngine {
   @Override
   public long count(String sparql) {
     return Txn.calculateRead(dataset, () -> {
-      try (QueryExec exec = QueryExec.dataset(dataset).query(sparql).build()) {
+      try (QueryExec exec = QueryExec.dataset(dataset).query(sparql)
+          .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
         RowSet rows = exec.select();
         long solutions = 0;
         while (rows.hasNext()) {
@@ -36,6 +43,8 @@ final class JenaTdb2Engine implements QueryEngine {
           solutions++;
         }
         return solutions;
+      } catch (QueryCancelledException e) {
+        throw new IllegalStateException("a query ran longer than " + timeout + " on tdb2:\n" + sparql, e);
       }
     });
   }

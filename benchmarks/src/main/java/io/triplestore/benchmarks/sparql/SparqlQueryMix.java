@@ -24,7 +24,9 @@ import org.eclipse.rdf4j.repository.sail.SailRepository;
  * io.triplestore.benchmarks.sparql.SparqlQueryMix [universities=18] [rounds=5] [budget-seconds=1800]}.
  * About 57,000 triples per university: 18 give 1,023,291 (default seed). The budget counts from
  * the end of loading; a started query or round is finished. System properties: {@code sparql.warmup} (rounds, default 2, the
- * cross-check being the first), {@code sparql.seed}, {@code sparql.writeQuery} (default q02),
+ * cross-check being the first), {@code sparql.timeoutSeconds} (default 300: a query running longer
+ * on any store stops the run, naming it, rather than letting it overrun the budget unseen), {@code
+ * sparql.seed}, {@code sparql.writeQuery} (default q02),
  * {@code sparql.explain} (query names, comma-separated: prints RDF4J's optimized plan on this
  * store and on NativeStore), {@code bench.dir} (where data and databases are kept for later runs).
  */
@@ -37,6 +39,7 @@ public final class SparqlQueryMix {
     int rounds = args.length > 1 ? positive("rounds", args[1]) : 5;
     Duration budgetTime = Duration.ofSeconds(args.length > 2 ? positive("budget-seconds", args[2]) : 1800);
     int warmup = Integer.getInteger("sparql.warmup", 2);
+    Duration timeout = Duration.ofSeconds(Integer.getInteger("sparql.timeoutSeconds", 300));
     long seed = Long.getLong("sparql.seed", LubmGenerator.DEFAULT_SEED);
     List<Query> queries = QueryMix.load();
 
@@ -46,7 +49,7 @@ public final class SparqlQueryMix {
     System.out.printf("[data] %s: %,d triples, %d universities, seed %d; %d queries%n",
         data, triples, universities, seed, queries.size());
 
-    EngineLoader loader = new EngineLoader(home, data);
+    EngineLoader loader = new EngineLoader(home, data, timeout);
     List<QueryEngine> engines = new ArrayList<>();
     try {
       for (String name : EngineLoader.NAMES) {
@@ -61,7 +64,7 @@ public final class SparqlQueryMix {
       MixReport.print(queries, EngineLoader.NAMES, counts, result);
 
       Rdf4jEngine ours = (Rdf4jEngine) engines.get(EngineLoader.NAMES.indexOf("triplestore"));
-      LeaseCost.run(ours.repository(), queries, counts, rounds, budget);
+      LeaseCost.run(ours, queries, counts, rounds, budget);
       Query writeQuery = QueryMix.named(queries, System.getProperty("sparql.writeQuery", "q02"));
       new QueryUnderWrites(storeOf(ours), ours)
           .run(writeQuery, counts.get(writeQuery.name()), Math.max(rounds, 5), budget);
