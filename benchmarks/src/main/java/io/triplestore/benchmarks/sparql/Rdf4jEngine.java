@@ -13,7 +13,7 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
  * or LMDB store. A connection per query, as a server handles a request; each query then reads at
  * one dataset (for this store, one lease).
  */
-class Rdf4jEngine implements QueryEngine {
+final class Rdf4jEngine implements QueryEngine {
 
   private final String name;
   private final Repository repository;
