@@ -1,12 +1,12 @@
 package io.triplestore.benchmarks.registry;
 
-/** Command-line arguments of the measurement mains. */
-final class Arguments {
+/** Command-line arguments of the measurement mains (the registry's and the SPARQL mix's). */
+public final class Arguments {
 
   private Arguments() {}
 
   /** {@code text} as a positive int ({@code 1_000_000} allowed), or an error naming {@code what}. */
-  static int positive(String what, String text) {
+  public static int positive(String what, String text) {
     try {
       int value = Integer.parseInt(text.replace("_", ""));
       if (value > 0) {

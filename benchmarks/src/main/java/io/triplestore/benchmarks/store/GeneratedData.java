@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * name, a longer plain label, typed integer and date literals, and links to other entities. Eight
  * triples per entity, half with IRI objects and half with literals.
  */
-final class GeneratedData {
+public final class GeneratedData {
 
   static final String BASE = "http://bench.example.org/";
   static final String RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
@@ -108,8 +108,11 @@ final class GeneratedData {
     }
   }
 
-  /** Where generated files and databases live: {@code -Dbench.dir}, default {@code tmp/triplestore-bench}. */
-  static Path directory() {
+  /**
+   * Where generated files and databases live, for the SPARQL mix too: {@code -Dbench.dir}, default
+   * {@code tmp/triplestore-bench}.
+   */
+  public static Path directory() {
     Path directory = Path.of(System.getProperty("bench.dir",
         Path.of(System.getProperty("java.io.tmpdir"), "triplestore-bench").toString()));
     try {
@@ -119,7 +122,7 @@ final class GeneratedData {
     }
   }
 
-  static void deleteRecursively(Path path) {
+  public static void deleteRecursively(Path path) {
     if (!Files.exists(path)) {
       return;
     }
