@@ -15,6 +15,9 @@ import org.rocksdb.Slice;
  */
 final class CardinalityEstimator {
 
+  /** How far to count when RocksDB gives no size estimate: a few milliseconds of key reads. */
+  static final long FALLBACK_COUNT_UP_TO = 65_536;
+
   private final StoreDatabase database;
   private final Dictionary dictionary;
   private final KeyReader latest;
@@ -32,22 +35,29 @@ final class CardinalityEstimator {
     if (plan.lower() == null) {
       return entries;
     }
-    long counted = 0;
-    try (KeyReader.KeyCursor cursor = latest.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
-      for (; cursor.isValid() && counted < exactUpTo; cursor.next()) {
-        counted++;
-      }
-    }
+    long counted = countUpTo(plan, exactUpTo);
     if (counted < exactUpTo) {
       return counted;
     }
     long rangeBytes = approximateBytes(plan, plan.lower(), plan.upper());
     long indexBytes = approximateBytes(plan, null, null);
     if (rangeBytes <= 0 || indexBytes <= 0 || entries <= 0) {
-      return counted;
+      // RocksDB has no estimate for a range inside one block, or one still in a memtable: count
+      // on, to a bound, rather than call every such pattern 1,024 and leave the planner blind.
+      return countUpTo(plan, FALLBACK_COUNT_UP_TO);
     }
     long scaled = (long) ((double) rangeBytes / indexBytes * entries);
     return Math.max(counted, Math.min(scaled, entries));
+  }
+
+  private long countUpTo(MatchPlan plan, long bound) {
+    long counted = 0;
+    try (KeyReader.KeyCursor cursor = latest.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
+      for (; cursor.isValid() && counted < bound; cursor.next()) {
+        counted++;
+      }
+    }
+    return counted;
   }
 
   /** Entries of the index: every index of a family holds each quad of that family once. */

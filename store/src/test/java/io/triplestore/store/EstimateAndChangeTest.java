@@ -50,6 +50,18 @@ class EstimateAndChangeTest {
   }
 
   @Test
+  void aLargeMatchStillInTheMemtableIsEstimatedNotCappedAtTheExactBound() {
+    List<Quad> quads = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      quads.add(Quad.of(TestStores.iri("s" + i), TestStores.iri("p"), Literal.of("v" + i), null));
+    }
+    store.addQuads(quads);
+
+    assertThat(store.estimate(QuadPattern.of(null, TestStores.iri("p"), null, GraphSelector.DEFAULT)))
+        .isBetween(2_500L, 10_000L);
+  }
+
+  @Test
   void aChangeRemovesAndAddsInOneBatch() {
     Quad old = Quad.of(TestStores.triple("a", "p", "old"), TestStores.iri("g"));
     Quad replacement = Quad.of(TestStores.triple("a", "p", "new"), TestStores.iri("g"));
