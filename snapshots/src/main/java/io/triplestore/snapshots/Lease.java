@@ -100,6 +100,7 @@ final class Lease implements SnapshotLease {
    */
   private Object snapshot;
   final String label;
+  final String description;
   final String threadName;
   final long createdNanos;
   final CreationSite creationSite;
@@ -139,11 +140,12 @@ final class Lease implements SnapshotLease {
   private volatile long releasedNanos = NOT_YET;
   private List<PinnedIterator> iterators; // guarded by this
 
-  Lease(DefaultSnapshotRegistry registry, Object snapshot, String label, String threadName,
+  Lease(DefaultSnapshotRegistry registry, Object snapshot, String label, String description, String threadName,
       long createdNanos, long ttlNanos, CreationSite creationSite) {
     this.registry = registry;
     this.snapshot = snapshot;
     this.label = label;
+    this.description = description;
     this.threadName = threadName;
     this.createdNanos = createdNanos;
     this.creationSite = creationSite;
