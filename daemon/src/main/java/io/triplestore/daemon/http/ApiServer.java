@@ -97,6 +97,9 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      // Long SPARQL queries would hold the graceful stop for its whole timeout: stop them first.
+      // Requests still arriving until the connector closes get their own lease and finish or fail.
+      sparql.stopRequests();
       server.stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

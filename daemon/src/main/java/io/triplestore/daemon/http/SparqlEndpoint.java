@@ -51,7 +51,7 @@ final class SparqlEndpoint {
     } catch (ApiException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw SparqlFailures.translate(e, "query", "nothing was sent").orElseThrow(() -> e);
+      throw SparqlFailures.translate(e, "query", "nothing was sent", engine.stopping()).orElseThrow(() -> e);
     }
   }
 

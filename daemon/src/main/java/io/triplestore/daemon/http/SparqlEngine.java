@@ -31,8 +31,11 @@ final class SparqlEngine implements AutoCloseable {
   private final SailRepository repository;
   private final SparqlSettings settings;
   private final AtomicLong ids = new AtomicLong();
+  private final TripleStore store;
+  private volatile boolean stopping;
 
   SparqlEngine(TripleStore store, SparqlSettings settings) {
+    this.store = store;
     this.sail = new TripleStoreSail(store);
     this.repository = new SailRepository(sail);
     this.settings = settings;
@@ -91,6 +94,21 @@ final class SparqlEngine implements AutoCloseable {
       // the message below says what is expected
     }
     throw ApiException.badRequest("parameter '" + parameter + "' must be an absolute IRI, got '" + text + "'");
+  }
+
+  /**
+   * Stops every running query and update at once, for a shutdown: their leases are released
+   * (reason {@code FORCED}), so each fails at its next read and answers 503 saying the daemon is
+   * stopping, instead of holding the graceful stop for its whole timeout and then being cut.
+   */
+  void stopRequests() {
+    stopping = true;
+    store.registry().forceReleaseOwner(LEASE_LABEL);
+  }
+
+  /** Whether {@link #stopRequests} ran: a released lease then means the daemon is stopping. */
+  boolean stopping() {
+    return stopping;
   }
 
   /** Shuts the Sail down; the store stays open (it is the daemon's). */

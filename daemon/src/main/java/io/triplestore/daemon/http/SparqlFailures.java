@@ -33,10 +33,13 @@ final class SparqlFailures {
   }
 
   /** The API error for a failure of evaluation, if it is one the client must hear about as such. */
-  static Optional<ApiException> translate(Throwable e, String what, String outcome) {
+  static Optional<ApiException> translate(Throwable e, String what, String outcome, boolean stopping) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SnapshotReleasedException released) {
-        return Optional.of(cancelled(released, what, outcome));
+        ApiException cancelled = cancelled(released, what, outcome);
+        return Optional.of(stopping ? new ApiException(503, "unavailable", "the daemon is stopping: "
+            + cancelled.getMessage()).with("id", released.leaseId()).with("reason", cancelled.body().get("reason"))
+            : cancelled);
       }
       if (cause instanceof LeaseLimitExceededException) {
         return Optional.of(new ApiException(429, "too_many_leases", cause.getMessage() + "; " + outcome));
@@ -52,8 +55,7 @@ final class SparqlFailures {
     return Optional.empty();
   }
 
-  /** The message a client gets when the lease of its query was released: also the cut transfer's log line. */
-  static ApiException cancelled(SnapshotReleasedException e, String what, String outcome) {
+  private static ApiException cancelled(SnapshotReleasedException e, String what, String outcome) {
     String reason = e.reason() == null ? "UNKNOWN" : e.reason().name();
     return new ApiException(503, "query_cancelled", "the " + what + " was stopped: its snapshot lease "
         + e.leaseId() + " was released (reason " + reason + "); " + outcome)

@@ -48,7 +48,7 @@ final class UpdateEndpoint {
     } catch (ApiException e) {
       throw e;
     } catch (RuntimeException e) {
-      ApiException failure = SparqlFailures.translate(e, "update", NOTHING_CHANGED).orElse(null);
+      ApiException failure = SparqlFailures.translate(e, "update", NOTHING_CHANGED, engine.stopping()).orElse(null);
       if (failure != null) {
         throw failure;
       }
