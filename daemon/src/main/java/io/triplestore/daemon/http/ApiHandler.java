@@ -30,6 +30,7 @@ final class ApiHandler extends Handler.Abstract {
   private final SnapshotsEndpoint snapshots;
   private final SparqlEndpoint sparql;
   private final UpdateEndpoint update;
+  private final GraphStoreEndpoint graphs;
   private final long startedAtNanos = System.nanoTime();
 
   ApiHandler(TripleStore store, HttpSettings settings, SparqlEngine engine) {
@@ -39,6 +40,7 @@ final class ApiHandler extends Handler.Abstract {
     this.snapshots = new SnapshotsEndpoint(store.registry());
     this.sparql = new SparqlEndpoint(engine);
     this.update = new UpdateEndpoint(engine);
+    this.graphs = new GraphStoreEndpoint(store, engine, settings.maxBatchTriples());
   }
 
   @Override
@@ -73,6 +75,14 @@ final class ApiHandler extends Handler.Abstract {
     } else if (path.equals("/update")) {
       allow(method, "POST");
       update.update(request, response, callback);
+    } else if (path.equals("/store")) {
+      switch (allow(method, "GET", "HEAD", "PUT", "POST", "DELETE")) {
+        case "GET": graphs.get(request, response, callback, false); break;
+        case "HEAD": graphs.get(request, response, callback, true); break;
+        case "PUT": graphs.put(request, response, callback); break;
+        case "POST": graphs.post(request, response, callback); break;
+        default: graphs.delete(request, response, callback); break;
+      }
     } else if (path.equals("/snapshots")) {
       if (allow(method, "GET", "POST").equals("GET")) {
         snapshots.list(request, response, callback);
@@ -91,7 +101,7 @@ final class ApiHandler extends Handler.Abstract {
       snapshots.renew(request, response, callback, Long.parseLong(renew.group(1)));
     } else {
       throw ApiException.notFound("no such resource: " + path
-          + " (the API has /health, /triples, /sparql, /update, /snapshots, /snapshots/{id}, /snapshots/{id}/renew)");
+          + " (the API has /health, /triples, /sparql, /update, /store, /snapshots, /snapshots/{id}, /snapshots/{id}/renew)");
     }
   }
 

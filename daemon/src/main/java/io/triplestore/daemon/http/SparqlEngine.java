@@ -84,7 +84,8 @@ final class SparqlEngine implements AutoCloseable {
     return dataset;
   }
 
-  private static IRI iri(String text, String parameter) {
+  /** {@code text} as an IRI, if absolute; a 400 naming {@code parameter} otherwise. */
+  static IRI iri(String text, String parameter) {
     try {
       java.net.URI uri = new java.net.URI(text);
       if (uri.isAbsolute()) {

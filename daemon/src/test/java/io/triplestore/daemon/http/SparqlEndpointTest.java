@@ -259,6 +259,54 @@ class SparqlEndpointTest {
     assertThat(error).containsEntry("reason", "EXPIRED");
   }
 
+  // ---- graph store ----
+
+  @Test
+  void graphStorePutGetPostDeleteAndHead() throws Exception {
+    String graph = "/store?graph=" + encode(EX + "people");
+    assertThat(message(get(graph, null), 404)).contains("no graph <http://example.org/people>");
+    assertThat(send("PUT", graph, "text/turtle", "<" + EX + "carol> <" + EX + "name> \"Carol\" .").statusCode())
+        .isEqualTo(201);
+    assertThat(send("POST", graph, "application/n-triples", "<" + EX + "dave> <" + EX + "name> \"Dave\" .\n")
+        .statusCode()).isEqualTo(204);
+    HttpResponse<String> got = get(graph, "application/n-triples");
+    assertThat(got.body().lines()).containsExactlyInAnyOrder("<http://example.org/carol> <http://example.org/name> \"Carol\" .",
+        "<http://example.org/dave> <http://example.org/name> \"Dave\" .");
+    // PUT replaces, atomically; the default graph is untouched.
+    assertThat(send("PUT", graph, "application/ld+json",
+        "{\"@id\": \"" + EX + "erin\", \"" + EX + "name\": \"Erin\"}").statusCode()).isEqualTo(204);
+    assertThat(get(graph, "application/n-triples").body()).contains("Erin").doesNotContain("Carol");
+    assertThat(get("/store?default", "application/n-triples").body()).contains("Alice").doesNotContain("Erin");
+    HttpResponse<Void> head = client.send(HttpRequest.newBuilder(URI.create(base + graph))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(send("DELETE", graph, null, null).statusCode()).isEqualTo(204);
+    assertThat(send("DELETE", graph, null, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void graphStoreRefusesBadInputAndChangesNothing() throws Exception {
+    String graph = "/store?graph=" + encode(EX + "people");
+    send("PUT", graph, "application/n-triples", "<" + EX + "carol> <" + EX + "name> \"Carol\" .\n");
+    Map<String, Object> syntax = json(send("PUT", graph, "text/turtle", "<" + EX + "x> <" + EX + "p> <" + EX + "o> ;\n  ] .\n"), 400);
+    assertThat((String) syntax.get("message")).contains("not valid Turtle").contains("nothing was changed");
+    assertThat(syntax).containsEntry("line", 2);
+    assertThat(message(send("PUT", graph, "text/html", "<p>"), 415)).contains("text/turtle");
+    assertThat(message(get("/store", null), 400)).contains("?default");
+    assertThat(message(get("/store?graph=relative", null), 400)).contains("absolute IRI");
+    assertThat(message(get("/store?default&graph=" + encode(EX + "g"), null), 400)).contains("name one graph");
+    assertThat(get(graph, "application/n-triples").body()).contains("Carol");
+  }
+
+  HttpResponse<String> send(String method, String path, String type, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (type != null) {
+      request.header("Content-Type", type);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private void addNumbers(int count) {
     store.add(IntStream.range(0, count).mapToObj(i -> triple("n" + i, "n", String.format("%05d", i))).toList());
   }
