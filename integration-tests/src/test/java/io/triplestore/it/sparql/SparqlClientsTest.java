@@ -1,6 +1,7 @@
 package io.triplestore.it.sparql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.jena.query.QuerySolution;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.rdfconnection.RDFConnectionRemote;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
@@ -62,7 +65,8 @@ class SparqlClientsTest {
   }
 
   private RDFConnection jena() {
-    return RDFConnectionRemote.service(base).queryEndpoint("sparql").updateEndpoint("update").build();
+    return RDFConnectionRemote.service(base).queryEndpoint("sparql").updateEndpoint("update")
+        .gspEndpoint("store").build();
   }
 
   @Test
@@ -79,6 +83,28 @@ class SparqlClientsTest {
           "CONSTRUCT { ?s <" + EX + "label> ?n } WHERE { ?s <" + EX + "name> ?n }");
       assertThat(model.size()).isEqualTo(1);
       assertThat(model.listObjects().next().asLiteral().getString()).isEqualTo("Alice");
+    }
+  }
+
+  @Test
+  void jenaGraphStoreOperationsPutFetchLoadAndDelete() {
+    String graph = EX + "gsp/people";
+    Model people = ModelFactory.createDefaultModel();
+    people.add(people.createResource(EX + "gsp/carol"), people.createProperty(EX + "name"), "Carol");
+    try (RDFConnection connection = jena()) {
+      connection.put(graph, people);
+      assertThat(connection.fetch(graph).isIsomorphicWith(people)).isTrue();
+
+      Model more = ModelFactory.createDefaultModel();
+      more.add(more.createResource(EX + "gsp/dave"), more.createProperty(EX + "name"), "Dave");
+      connection.load(graph, more);
+      assertThat(connection.fetch(graph).size()).isEqualTo(2);
+      connection.put(graph, more); // replaces
+      assertThat(connection.fetch(graph).isIsomorphicWith(more)).isTrue();
+
+      connection.delete(graph);
+      assertThatThrownBy(() -> connection.fetch(graph)).isInstanceOf(HttpException.class)
+          .satisfies(e -> assertThat(((HttpException) e).getStatusCode()).isEqualTo(404));
     }
   }
 
