@@ -1,5 +1,6 @@
 package io.triplestore.sparql;
 
+import io.triplestore.snapshots.SnapshotLease;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,8 +14,21 @@ import java.util.Objects;
  *     that {@code forceReleaseOwner(label)} releases them all
  * @param description what the lease is for, e.g. the query's id, client and text; may be empty
  * @param ttl the lease's TTL, or {@code null} for the Sail's ({@link TripleStoreSail#setQueryLeaseTtl})
+ * @param existing a lease the caller holds to read at instead of a new one (the daemon's {@code
+ *     snapshot=}), or {@code null}; it is borrowed: the query neither renews nor releases it, and
+ *     label, description and TTL do not apply to it
  */
-public record QueryLease(String label, String description, Duration ttl) {
+public record QueryLease(String label, String description, Duration ttl, SnapshotLease existing) {
+
+  /** A new lease per dataset, labelled, described and timed so. */
+  public QueryLease(String label, String description, Duration ttl) {
+    this(label, description, ttl, null);
+  }
+
+  /** Read at {@code existing}, a lease the caller holds and keeps. */
+  public static QueryLease at(SnapshotLease existing) {
+    return new QueryLease(existing.ownerLabel(), "", null, Objects.requireNonNull(existing, "existing"));
+  }
 
   public QueryLease {
     Objects.requireNonNull(label, "label");

@@ -38,6 +38,9 @@ final class StoreSailSource extends BackingSailSource {
   @Override
   public SailDataset dataset(IsolationLevel level) {
     QueryLease request = leases.current().orElse(null);
+    if (request != null && request.existing() != null) {
+      return LeaseDataset.borrowing(store, request.existing(), writer.namespaces().copy());
+    }
     LeaseOptions.Builder lease = LeaseOptions.builder().label(request == null ? LEASE_LABEL : request.label());
     if (request != null) {
       lease.description(request.description());

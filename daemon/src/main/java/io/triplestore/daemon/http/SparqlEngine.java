@@ -50,8 +50,15 @@ final class SparqlEngine implements AutoCloseable {
     return repository.getConnection();
   }
 
-  /** Opens the request's lease scope: the datasets this thread opens until it closes are the request's. */
+  /**
+   * Opens the request's lease scope: the datasets this thread opens until it closes are the
+   * request's. With {@code snapshot=}, they read at that lease, which stays its holder's.
+   */
   TripleStoreSail.LeaseScope lease(Request request, String kind, SparqlRequest sparql) {
+    if (sparql.snapshot().isPresent()) {
+      // 404 unknown, 410 released (with the reason), as every read at a lease of the API answers.
+      return sail.setQueryLease(QueryLease.at(SnapshotsEndpoint.lease(store.registry(), sparql.snapshot().get())));
+    }
     String description = kind + " " + ids.incrementAndGet() + " from " + Request.getRemoteAddr(request) + ":"
         + Request.getRemotePort(request) + ": " + excerpt(sparql.text());
     return sail.setQueryLease(new QueryLease(LEASE_LABEL, description, sparql.timeout()));

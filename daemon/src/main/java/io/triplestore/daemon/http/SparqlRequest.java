@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jetty.http.HttpHeader;
@@ -34,8 +35,10 @@ import org.eclipse.jetty.util.UrlEncoded;
  * @param defaultGraphs IRIs of the default graph's graphs
  * @param namedGraphs IRIs of the named graphs
  * @param timeout the timeout, and so the lease's TTL
+ * @param snapshot the id of an existing lease to query at ({@code snapshot=}, queries only)
  */
-record SparqlRequest(String text, List<String> defaultGraphs, List<String> namedGraphs, Duration timeout) {
+record SparqlRequest(String text, List<String> defaultGraphs, List<String> namedGraphs, Duration timeout,
+    Optional<Long> snapshot) {
 
   /** Which operation: its text parameter, body media type and dataset parameters. */
   enum Kind {
@@ -55,7 +58,8 @@ record SparqlRequest(String text, List<String> defaultGraphs, List<String> named
     }
 
     Set<String> parameters() {
-      return Set.of(textParameter, defaultGraphParameter, namedGraphParameter, "timeout");
+      return this == QUERY ? Set.of(textParameter, defaultGraphParameter, namedGraphParameter, "timeout", "snapshot")
+          : Set.of(textParameter, defaultGraphParameter, namedGraphParameter, "timeout");
     }
   }
 
@@ -101,7 +105,18 @@ record SparqlRequest(String text, List<String> defaultGraphs, List<String> named
       throw ApiException.badRequest("the " + kind.textParameter + " is empty");
     }
     return new SparqlRequest(text, parameters.getOrDefault(kind.defaultGraphParameter, List.of()),
-        parameters.getOrDefault(kind.namedGraphParameter, List.of()), timeout(parameters, settings));
+        parameters.getOrDefault(kind.namedGraphParameter, List.of()), timeout(parameters, settings),
+        snapshot(parameters));
+  }
+
+  private static Optional<Long> snapshot(Map<String, List<String>> parameters) {
+    return parameters.getOrDefault("snapshot", List.of()).stream().findFirst().map(value -> {
+      if (!value.matches("\\d{1,18}")) {
+        throw ApiException.badRequest("parameter 'snapshot' must be the id of a lease (a whole number), got '"
+            + value + "'");
+      }
+      return Long.parseLong(value);
+    });
   }
 
   private static Fields queryString(Request request) {

@@ -259,6 +259,29 @@ class SparqlEndpointTest {
     assertThat(error).containsEntry("reason", "EXPIRED");
   }
 
+  @Test
+  void snapshotRunsAQueryAtAnExistingLease() throws Exception {
+    io.triplestore.snapshots.SnapshotLease lease = store.registry().create(
+        io.triplestore.snapshots.LeaseOptions.builder().noOwner().label("report").build());
+    try {
+      post("/update", "application/sparql-update", "INSERT DATA { <" + EX + "carol> <" + EX + "name> \"Carol\" }");
+      String atLease = get("/sparql?snapshot=" + lease.id() + "&query=" + encode(SELECT_NAMES), "text/csv").body();
+      assertThat(atLease).contains("Bob").doesNotContain("Carol");
+      assertThat(get("/sparql?query=" + encode(SELECT_NAMES), "text/csv").body()).contains("Carol");
+      assertThat(store.registry().count()).isEqualTo(1); // the query borrowed the lease, did not release it
+    } finally {
+      lease.close();
+    }
+    Map<String, Object> gone = json(get("/sparql?snapshot=" + lease.id() + "&query=" + encode(SELECT_NAMES), null), 410);
+    assertThat(gone).containsEntry("reason", "MANUAL");
+    assertThat(message(get("/sparql?snapshot=987654&query=" + encode(SELECT_NAMES), null), 404))
+        .contains("no snapshot lease with id 987654");
+    assertThat(message(get("/sparql?snapshot=latest&query=" + encode(SELECT_NAMES), null), 400))
+        .contains("parameter 'snapshot'");
+    HttpResponse<String> update = post("/update?snapshot=1", "application/sparql-update", "CLEAR ALL");
+    assertThat(message(update, 400)).contains("unknown parameter 'snapshot'");
+  }
+
   // ---- graph store ----
 
   @Test
