@@ -442,6 +442,11 @@ final class Lease implements SnapshotLease {
   }
 
   @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
   public String ownerThreadName() {
     return threadName;
   }
