@@ -36,6 +36,10 @@ import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
  * transaction of the Sail, committed as one atomic {@code store.change} (a PUT's clear and adds
  * together), holding at most {@code http.max-batch-triples} statements; a syntax error, a body too
  * large or any failure changes nothing.
+ *
+ * <p>Concurrency: one instance serves every request thread and holds nothing per request. The
+ * existence check before a write (201 or 204) is not atomic with it: two concurrent PUTs creating
+ * a graph may both answer 201; the data itself is each PUT whole, the later one last.
  */
 final class GraphStoreEndpoint {
 

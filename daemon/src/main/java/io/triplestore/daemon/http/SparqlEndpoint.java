@@ -27,6 +27,9 @@ import org.eclipse.rdf4j.rio.Rio;
  * The query runs on its own lease ({@link SparqlEngine#lease}), whose TTL is the query's timeout;
  * a release of that lease stops the query at its next read: 503 naming the lease and the reason
  * if nothing was sent yet, a cut transfer otherwise.
+ *
+ * <p>Concurrency: one instance serves every request thread; it holds nothing per request (each
+ * request has its own connection and lease scope, both confined to its thread).
  */
 final class SparqlEndpoint {
 

@@ -15,6 +15,8 @@ import org.eclipse.rdf4j.rio.RDFFormat;
  * and TSV (ASK: JSON, XML, text); CONSTRUCT and DESCRIBE as Turtle, N-Triples, JSON-LD, RDF/XML,
  * N-Quads and TriG. A few common aliases ({@code application/json}, {@code application/xml}) are
  * offered after the registered types.
+ *
+ * <p>Concurrency: immutable after class initialisation; shared by every request thread.
  */
 final class SparqlFormats {
 

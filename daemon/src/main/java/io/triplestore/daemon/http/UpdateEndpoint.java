@@ -21,6 +21,9 @@ import org.eclipse.rdf4j.repository.RepositoryConnection;
  * (every operation of it) is one transaction, which the Sail commits as one {@code store.change}
  * under its commit lock, so updates are serialized with one another; a failure anywhere (syntax,
  * evaluation, a released lease) rolls all of it back. Answers 204.
+ *
+ * <p>Concurrency: one instance serves every request thread and holds nothing per request; two
+ * updates run their {@code WHERE} parts in parallel and commit one after the other.
  */
 final class UpdateEndpoint {
 
