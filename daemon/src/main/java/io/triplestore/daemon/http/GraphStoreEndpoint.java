@@ -10,13 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
-import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Resource;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.model.impl.SimpleValueFactory;
@@ -177,29 +176,18 @@ final class GraphStoreEndpoint {
 
   /** {@code ?default} or {@code ?graph=IRI}, exactly one. */
   private static Target target(Request request) {
-    Fields fields;
-    try {
-      fields = Request.extractQueryParameters(request);
-    } catch (RuntimeException e) {
-      throw ApiException.badRequest("malformed query string: " + e.getMessage());
-    }
-    for (Fields.Field field : fields) {
-      if (!field.getName().equals("default") && !field.getName().equals("graph")) {
-        throw ApiException.badRequest("unknown query parameter '" + field.getName() + "'; allowed here: default, graph");
-      }
-    }
-    Fields.Field graph = fields.get("graph");
-    boolean isDefault = fields.get("default") != null;
-    if (isDefault == (graph != null) || (graph != null && graph.getValues().size() > 1)) {
+    QueryParameters query = QueryParameters.of(request, Set.of("default", "graph"));
+    Optional<String> graph = query.text("graph");
+    Optional<String> isDefault = query.text("default");
+    if (isDefault.isPresent() == graph.isPresent()) {
       throw ApiException.badRequest("name one graph: ?default, or ?graph= and an absolute IRI");
     }
-    if (isDefault) {
-      if (!fields.get("default").getValue().isEmpty()) {
-        throw ApiException.badRequest("?default takes no value");
+    if (isDefault.isPresent()) {
+      if (!isDefault.get().isEmpty()) {
+        throw ApiException.badRequest("?default takes no value, got '" + isDefault.get() + "'");
       }
       return new Target(Optional.empty());
     }
-    IRI iri = SparqlEngine.iri(graph.getValue(), "graph");
-    return new Target(Optional.of(Iri.of(iri.stringValue())));
+    return new Target(Optional.of(Iri.of(SparqlEngine.iri(graph.get(), "graph").stringValue())));
   }
 }
