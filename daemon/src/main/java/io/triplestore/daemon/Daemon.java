@@ -4,6 +4,7 @@ import io.triplestore.daemon.config.ConfigKey;
 import io.triplestore.daemon.config.Configuration;
 import io.triplestore.daemon.http.ApiServer;
 import io.triplestore.daemon.http.HttpSettings;
+import io.triplestore.daemon.http.SparqlSettings;
 import io.triplestore.daemon.jmx.EmbeddedJolokia;
 import io.triplestore.daemon.jmx.MBeanRegistrations;
 import io.triplestore.daemon.jmx.RemoteJmx;
@@ -72,7 +73,7 @@ public final class Daemon implements AutoCloseable {
     mbeans.register(new StoreManagement(store), StoreMXBean.OBJECT_NAME);
     mbeans.adopt(SnapshotRegistryJmx.register(store.registry(), ManagementFactory.getPlatformMBeanServer()));
 
-    ApiServer http = ApiServer.start(store, HttpSettings.from(config));
+    ApiServer http = ApiServer.start(store, HttpSettings.from(config), SparqlSettings.from(config));
     track("HTTP API", http::close);
     String httpAddress = http.address().getHostString() + ":" + http.address().getPort();
     LOG.info("HTTP API listening on http://{}/", httpAddress);

@@ -118,7 +118,7 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     this.originNanos = clock.now();
     this.originEpochMillis = System.currentTimeMillis();
     this.wheel = new DeadlineWheel(WHEEL_SLOTS, builder.tick.toNanos(), originNanos);
-    Lease origin = new Lease(this, Lease.ABORTED, "origin", "origin", originNanos, 0, null);
+    Lease origin = new Lease(this, Lease.ABORTED, "origin", "", "origin", originNanos, 0, null);
     origin.id = 0;
     this.intake = new LeaseIntake(origin);
     builder.listeners.forEach(listeners::add);
@@ -206,7 +206,8 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
     Thread current = Thread.currentThread();
     CreationSite site = stackCapture.shouldCapture() ? new CreationSite() : null;
     long now = clock.stamp();
-    Lease lease = new Lease(this, take ? null : tracked, labelOf(options, current), current.getName(), now, ttlNanos, site);
+    Lease lease = new Lease(this, take ? null : tracked, labelOf(options, current), options.description(),
+        current.getName(), now, ttlNanos, site);
     setDeadlines(lease, now, clock.deadlineSlack(), ttlNanos);
     switch (options.ownerKind()) {
       case THREAD -> {

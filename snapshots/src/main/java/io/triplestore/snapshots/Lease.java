@@ -108,6 +108,7 @@ final class Lease implements SnapshotLease {
    */
   private Object snapshot;
   final String label;
+  final String description;
   final String threadName;
   final long createdNanos;
   final CreationSite creationSite;
@@ -149,11 +150,12 @@ final class Lease implements SnapshotLease {
   /** {@code null} until the first get; set once, by CAS, under a read pin. */
   private SnapshotReader.PointReader pointReader;
 
-  Lease(DefaultSnapshotRegistry registry, Object snapshot, String label, String threadName,
+  Lease(DefaultSnapshotRegistry registry, Object snapshot, String label, String description, String threadName,
       long createdNanos, long ttlNanos, CreationSite creationSite) {
     this.registry = registry;
     this.snapshot = snapshot;
     this.label = label;
+    this.description = description;
     this.threadName = threadName;
     this.createdNanos = createdNanos;
     this.creationSite = creationSite;
@@ -485,6 +487,11 @@ final class Lease implements SnapshotLease {
   @Override
   public String ownerLabel() {
     return label;
+  }
+
+  @Override
+  public String description() {
+    return description;
   }
 
   @Override

@@ -32,7 +32,7 @@ final class LeaseFigures {
   LeaseInfo describe(DefaultSnapshotRegistry registry) {
     CreationSite site = lease.creationSite;
     List<StackTraceElement> stack = site == null ? List.of() : List.of(site.getStackTrace());
-    return new LeaseInfo(lease.id, lease.label, lease.threadName, registry.instantOf(lease.createdNanos),
+    return new LeaseInfo(lease.id, lease.label, lease.description, lease.threadName, registry.instantOf(lease.createdNanos),
         Duration.ofNanos(Math.max(0, now - lease.createdNanos)), Duration.ofNanos(ttlNanos),
         Duration.ofNanos(deadlineNanos - now), warned, expired, ownerDown, stack);
   }

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param id the lease id, unique within its registry
  * @param ownerLabel who holds it: the given label, else the owner thread's name or owner's class
+ * @param description what the holder does with it (e.g. a query's text), empty when not given
  * @param ownerThread the name of the thread that created it
  * @param createdAt when it was created
  * @param age how long it has existed
@@ -22,6 +23,7 @@ import java.util.List;
 public record LeaseInfo(
     long id,
     String ownerLabel,
+    String description,
     String ownerThread,
     Instant createdAt,
     Duration age,

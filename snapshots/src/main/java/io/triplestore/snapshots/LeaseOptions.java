@@ -28,12 +28,14 @@ public final class LeaseOptions {
   private final String label;
   private final OwnerKind ownerKind;
   private final Object owner;
+  private final String description;
 
   private LeaseOptions(Builder builder) {
     this.ttl = builder.ttl;
     this.label = builder.label;
     this.ownerKind = builder.ownerKind;
     this.owner = builder.owner;
+    this.description = builder.description;
   }
 
   public static Builder builder() {
@@ -64,12 +66,18 @@ public final class LeaseOptions {
     return owner;
   }
 
+  /** What the holder does with the lease, for operators; empty when not given. */
+  public String description() {
+    return description;
+  }
+
   /** Builds {@link LeaseOptions}. */
   public static final class Builder {
     private Duration ttl;
     private String label;
     private OwnerKind ownerKind = OwnerKind.THREAD;
     private Object owner;
+    private String description = "";
 
     private Builder() {}
 
@@ -86,6 +94,16 @@ public final class LeaseOptions {
     /** A name for operators: who holds this lease and why. */
     public Builder label(String label) {
       this.label = Objects.requireNonNull(label, "label");
+      return this;
+    }
+
+    /**
+     * What the holder does with the lease, e.g. the text of the query that reads at it: shown to
+     * operators beside the label, which stays short so that {@code forceReleaseOwner(label)}
+     * still names a whole kind of holder.
+     */
+    public Builder description(String description) {
+      this.description = Objects.requireNonNull(description, "description");
       return this;
     }
 

@@ -23,6 +23,9 @@ public interface SnapshotLease extends AutoCloseable {
   /** The name of the thread that created it. */
   String ownerThreadName();
 
+  /** What the holder does with it ({@link LeaseOptions.Builder#description}); empty when not given. */
+  String description();
+
   Instant createdAt();
 
   /** Time since creation; for a released lease, its age when it was released. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class LeaseMapTest {
 
   private static Lease lease(long id) {
-    Lease lease = new Lease(null, null, "l", "t", 0, 1, null);
+    Lease lease = new Lease(null, null, "l", "", "t", 0, 1, null);
     lease.id = id;
     return lease;
   }

@@ -35,6 +35,8 @@ final class LeaseDataset implements SailDataset {
   private final TripleStore store;
   private final SnapshotLease lease;
   private final Map<String, String> namespaces;
+  /** Whether the lease is this dataset's to release; a borrowed one is the caller's. */
+  private final boolean owned;
 
   /**
    * Takes a lease of {@code store}'s registry, owned by this dataset: one closed is released at
@@ -45,6 +47,22 @@ final class LeaseDataset implements SailDataset {
     // Publishing this to the registry before the constructor ends is safe: it is only held weakly.
     this.lease = store.registry().create(lease.owner(this).build());
     this.namespaces = namespaces;
+    this.owned = true;
+  }
+
+  private LeaseDataset(TripleStore store, SnapshotLease borrowed, Map<String, String> namespaces) {
+    this.store = store;
+    this.lease = borrowed;
+    this.namespaces = namespaces;
+    this.owned = false;
+  }
+
+  /**
+   * A dataset at a lease its caller holds (a query at an existing snapshot): closing the dataset
+   * leaves the lease alone; releasing the lease fails the dataset's reads as with an own one.
+   */
+  static LeaseDataset borrowing(TripleStore store, SnapshotLease lease, Map<String, String> namespaces) {
+    return new LeaseDataset(store, lease, namespaces);
   }
 
   TripleStore store() {
@@ -99,10 +117,12 @@ final class LeaseDataset implements SailDataset {
     return namespaces.get(prefix);
   }
 
-  /** Releases the lease. Idempotent, as the lease's close is. */
+  /** Releases the lease if it is this dataset's own. Idempotent, as the lease's close is. */
   @Override
   public void close() {
-    lease.close();
+    if (owned) {
+      lease.close();
+    }
   }
 
   @Override

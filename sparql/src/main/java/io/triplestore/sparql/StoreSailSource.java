@@ -2,6 +2,7 @@ package io.triplestore.sparql;
 
 import io.triplestore.snapshots.LeaseOptions;
 import io.triplestore.store.TripleStore;
+import java.util.Optional;
 import org.eclipse.rdf4j.common.transaction.IsolationLevel;
 import org.eclipse.rdf4j.sail.base.BackingSailSource;
 import org.eclipse.rdf4j.sail.base.SailDataset;
@@ -36,8 +37,15 @@ final class StoreSailSource extends BackingSailSource {
 
   @Override
   public SailDataset dataset(IsolationLevel level) {
-    LeaseOptions.Builder lease = LeaseOptions.builder().label(LEASE_LABEL);
-    leases.ttl().ifPresent(lease::ttl);
+    QueryLease request = leases.current().orElse(null);
+    if (request != null && request.existing() != null) {
+      return LeaseDataset.borrowing(store, request.existing(), writer.namespaces().copy());
+    }
+    LeaseOptions.Builder lease = LeaseOptions.builder().label(request == null ? LEASE_LABEL : request.label());
+    if (request != null) {
+      lease.description(request.description());
+    }
+    (request != null && request.ttl() != null ? Optional.of(request.ttl()) : leases.ttl()).ifPresent(lease::ttl);
     return new LeaseDataset(store, lease, writer.namespaces().copy());
   }
 }

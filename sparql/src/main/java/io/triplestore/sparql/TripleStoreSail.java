@@ -79,6 +79,26 @@ public final class TripleStoreSail extends AbstractNotifyingSail {
     leases.ttl(ttl);
   }
 
+  /**
+   * Labels, describes and times the leases of the datasets the calling thread opens until the
+   * returned scope is closed: the daemon wraps each request's query or update (evaluation and
+   * result streaming both) in one, so that its lease shows the query's id, client and text and
+   * lives as long as the query's timeout. A thread, not a connection, because RDF4J opens datasets
+   * lazily from many connection methods and always on the thread that calls them.
+   *
+   * @throws IllegalStateException if the thread already has a scope open
+   */
+  public LeaseScope setQueryLease(QueryLease lease) {
+    return leases.use(lease);
+  }
+
+  /** Ends a {@link #setQueryLease} scope; datasets opened afterwards get the Sail's defaults. */
+  @FunctionalInterface
+  public interface LeaseScope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   @Override
   protected void initializeInternal() {
     sailStore = new StoreSailStore(store, namespaces, leases);

@@ -73,6 +73,29 @@ class QueryLeaseTest {
   }
 
   @Test
+  void aQueryLeaseScopeLabelsDescribesAndTimesTheThreadsDatasets() {
+    QueryLease request = new QueryLease("sparql", "query 7 from 127.0.0.1:5000: " + ALL_VALUES, Duration.ofSeconds(9));
+    try (TripleStoreSail.LeaseScope scope = fixture.sail.setQueryLease(request);
+        RepositoryConnection connection = fixture.repository.getConnection();
+        TupleQueryResult result = connection.prepareTupleQuery(ALL_VALUES).evaluate()) {
+      result.next();
+      LeaseInfo lease = fixture.store.registry().info(1).get(0);
+      assertThat(lease.ownerLabel()).isEqualTo("sparql");
+      assertThat(lease.description()).isEqualTo(request.description());
+      assertThat(lease.ttl()).isEqualTo(Duration.ofSeconds(9));
+      assertThatThrownBy(() -> fixture.sail.setQueryLease(request)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("already has a query lease");
+    }
+    // After the scope: the Sail's defaults again.
+    try (RepositoryConnection connection = fixture.repository.getConnection();
+        TupleQueryResult result = connection.prepareTupleQuery(ALL_VALUES).evaluate()) {
+      result.next();
+      assertThat(fixture.store.registry().info(1).get(0).description()).isEmpty();
+    }
+    assertThat(fixture.store.registry().count()).isZero();
+  }
+
+  @Test
   void everyLeaseIsReleasedAfterQueriesAndUpdates() {
     fixture.select(ALL_VALUES, "v");
     fixture.update("INSERT DATA { <http://example.org/x> <http://example.org/value> \"x\" }");

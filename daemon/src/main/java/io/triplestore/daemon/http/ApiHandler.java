@@ -28,12 +28,18 @@ final class ApiHandler extends Handler.Abstract {
   private final TripleStore store;
   private final TriplesEndpoint triples;
   private final SnapshotsEndpoint snapshots;
+  private final SparqlEndpoint sparql;
+  private final UpdateEndpoint update;
+  private final GraphStoreEndpoint graphs;
   private final long startedAtNanos = System.nanoTime();
 
-  ApiHandler(TripleStore store, HttpSettings settings) {
+  ApiHandler(TripleStore store, HttpSettings settings, SparqlEngine engine) {
     this.store = store;
     this.triples = new TriplesEndpoint(store, settings.maxBatchTriples(), settings.inputLimits());
     this.snapshots = new SnapshotsEndpoint(store.registry());
+    this.sparql = new SparqlEndpoint(engine);
+    this.update = new UpdateEndpoint(engine);
+    this.graphs = new GraphStoreEndpoint(store, engine, settings.maxBatchTriples());
   }
 
   @Override
@@ -62,6 +68,20 @@ final class ApiHandler extends Handler.Abstract {
         case "POST": triples.add(request, response, callback); break;
         default: triples.remove(request, response, callback); break;
       }
+    } else if (path.equals("/sparql")) {
+      allow(method, "GET", "POST");
+      sparql.query(request, response, callback);
+    } else if (path.equals("/update")) {
+      allow(method, "POST");
+      update.update(request, response, callback);
+    } else if (path.equals("/store")) {
+      switch (allow(method, "GET", "HEAD", "PUT", "POST", "DELETE")) {
+        case "GET": graphs.get(request, response, callback, false); break;
+        case "HEAD": graphs.get(request, response, callback, true); break;
+        case "PUT": graphs.put(request, response, callback); break;
+        case "POST": graphs.post(request, response, callback); break;
+        default: graphs.delete(request, response, callback); break;
+      }
     } else if (path.equals("/snapshots")) {
       if (allow(method, "GET", "POST").equals("GET")) {
         snapshots.list(request, response, callback);
@@ -80,7 +100,7 @@ final class ApiHandler extends Handler.Abstract {
       snapshots.renew(request, response, callback, Long.parseLong(renew.group(1)));
     } else {
       throw ApiException.notFound("no such resource: " + path
-          + " (the API has /health, /triples, /snapshots, /snapshots/{id}, /snapshots/{id}/renew)");
+          + " (the API has /health, /triples, /sparql, /update, /store, /snapshots, /snapshots/{id}, /snapshots/{id}/renew)");
     }
   }
 

@@ -24,11 +24,13 @@ public final class ApiServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
   private final GracefulHandler graceful;
+  private final SparqlEngine sparql;
 
-  private ApiServer(Server server, ServerConnector connector, GracefulHandler graceful) {
+  private ApiServer(Server server, ServerConnector connector, GracefulHandler graceful, SparqlEngine sparql) {
     this.server = server;
     this.connector = connector;
     this.graceful = graceful;
+    this.sparql = sparql;
   }
 
   /**
@@ -37,6 +39,16 @@ public final class ApiServer implements AutoCloseable {
    * @throws Exception when the port cannot be bound
    */
   public static ApiServer start(TripleStore store, HttpSettings settings) throws Exception {
+    return start(store, settings, SparqlSettings.defaults());
+  }
+
+  /**
+   * Starts serving {@code store}, SPARQL with {@code sparqlSettings}.
+   *
+   * @throws Exception when the port cannot be bound
+   */
+  public static ApiServer start(TripleStore store, HttpSettings settings, SparqlSettings sparqlSettings)
+      throws Exception {
     // The connector's acceptor and selector threads come from the same pool: reserve them.
     int maxThreads = settings.maxThreads();
     QueuedThreadPool threads =
@@ -54,15 +66,21 @@ public final class ApiServer implements AutoCloseable {
     server.addConnector(connector);
     // Outermost first: graceful stop, then slow clients cut (a thread blocked on a body that
     // trickles in is freed with 408), then other sites kept out, then the API.
-    Handler api = new SiteGuard(new ApiHandler(store, settings), new SitePolicy(settings.host(),
+    SparqlEngine sparql = new SparqlEngine(store, sparqlSettings);
+    Handler api = new SiteGuard(new ApiHandler(store, settings, sparql), new SitePolicy(settings.host(),
         settings.allowedHosts(), settings.allowedOrigins(), "http.allowed-origins"));
     GracefulHandler graceful = new GracefulHandler(new MinimumRequestRate(api, settings.minRequestDataRate()));
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
     server.setStopTimeout(settings.stopTimeout().toMillis());
     server.setStopAtShutdown(false); // the daemon's own shutdown hook orders the stop
-    server.start();
-    return new ApiServer(server, connector, graceful);
+    try {
+      server.start();
+    } catch (Exception e) {
+      sparql.close();
+      throw e;
+    }
+    return new ApiServer(server, connector, graceful, sparql);
   }
 
   /** The address with the port obtained. */
@@ -79,11 +97,16 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     try {
+      // Long SPARQL queries would hold the graceful stop for its whole timeout: stop them first.
+      // Requests still arriving until the connector closes get their own lease and finish or fail.
+      sparql.stopRequests();
       server.stop();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       throw new IllegalStateException("stopping the HTTP server failed: " + e.getMessage(), e);
+    } finally {
+      sparql.close(); // after the stop: no request uses the Sail any more
     }
   }
 }

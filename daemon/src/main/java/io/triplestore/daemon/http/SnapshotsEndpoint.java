@@ -127,6 +127,7 @@ final class SnapshotsEndpoint {
     return Responses.object(
         "id", info.id(),
         "owner", info.ownerLabel(),
+        "description", info.description(),
         "createdAt", info.createdAt().toString(),
         "ageMillis", info.age().toMillis(),
         "ttlMillis", info.ttl().toMillis(),

@@ -148,7 +148,7 @@ class BadHttpInputTest {
         row("renew of an unknown lease", post("/snapshots/987654/renew?ttl=1m"), 404, "987654"),
         row("renew with a bad TTL", post("/snapshots/LIVE/renew?ttl=soon"), 400, "'ttl'"),
         row("renew above snapshot.max-ttl", post("/snapshots/LIVE/renew?ttl=2h"), 400, "'ttl'"),
-        row("unknown path", get("/sparql"), 404, "no such resource"),
+        row("unknown path", get("/graphql"), 404, "no such resource"),
         row("PUT on /triples", new Request("PUT", "/triples", ApiClient.N_TRIPLES, GOOD), 405, "allowed"),
         row("PATCH on /snapshots", new Request("PATCH", "/snapshots", null, null), 405, "allowed"),
         row("DELETE on /health", new Request("DELETE", "/health", null, null), 405, "allowed"),

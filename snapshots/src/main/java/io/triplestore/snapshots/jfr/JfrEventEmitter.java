@@ -82,6 +82,7 @@ final class JfrEventEmitter implements SnapshotListener, FlightRecorderListener 
     if (event.shouldCommit()) {
       event.describe(registryName, lease);
       event.ownerThread = lease.ownerThreadName();
+      event.description = lease.description();
       event.commit();
     }
   }

@@ -13,4 +13,8 @@ final class SnapshotCreatedEvent extends LeaseEvent {
   @Label("Owner Thread")
   @Description("Name of the thread that created the lease")
   String ownerThread;
+
+  @Label("Description")
+  @Description("What the holder does with the lease, e.g. the start of a SPARQL query's text; empty if not given")
+  String description;
 }

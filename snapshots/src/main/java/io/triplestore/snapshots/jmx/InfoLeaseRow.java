@@ -23,6 +23,11 @@ final class InfoLeaseRow implements LeaseRow {
   }
 
   @Override
+  public String getDescription() {
+    return info.description();
+  }
+
+  @Override
   public String getOwnerThread() {
     return info.ownerThread();
   }

@@ -12,6 +12,9 @@ public interface LeaseRow {
   /** Who holds it: its label, else the owner thread's name or the owner object's class. */
   String getOwner();
 
+  /** What the holder does with it, e.g. the text of a SPARQL query; empty when not given. */
+  String getDescription();
+
   /** The name of the thread that created it. */
   String getOwnerThread();
 

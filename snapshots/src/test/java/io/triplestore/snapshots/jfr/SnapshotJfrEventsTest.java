@@ -58,7 +58,8 @@ class SnapshotJfrEventsTest {
     SnapshotLease[] lease = new SnapshotLease[1];
 
     List<RecordedEvent> events = record(dir, name, () ->
-        lease[0] = registry.create(LeaseOptions.builder().label("loader").ttl(Duration.ofSeconds(30)).build()));
+        lease[0] = registry.create(LeaseOptions.builder().label("loader").description("nightly load of batch 7")
+            .ttl(Duration.ofSeconds(30)).build()));
 
     List<RecordedEvent> created = named(events, SnapshotJfrEvents.CREATED);
     assertThat(created).hasSize(1);
@@ -66,6 +67,7 @@ class SnapshotJfrEventsTest {
     assertThat(event.getLong("leaseId")).isEqualTo(lease[0].id());
     assertThat(event.getString("owner")).isEqualTo("loader");
     assertThat(event.getString("ownerThread")).isEqualTo(Thread.currentThread().getName());
+    assertThat(event.getString("description")).isEqualTo("nightly load of batch 7");
     assertThat(event.getDuration("ttl")).isEqualTo(Duration.ofSeconds(30));
     assertThat(event.getString("registry")).isEqualTo(name);
     assertThat(event.getStackTrace()).as("stack traces are off unless a profile asks").isNull();
