@@ -2,6 +2,7 @@ package io.triplestore.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import org.eclipse.rdf4j.model.BNode;
 import org.eclipse.rdf4j.model.Value;
 import org.eclipse.rdf4j.rio.ntriples.NTriplesWriter;
@@ -19,11 +20,21 @@ final class NTriplesOutput extends NTriplesWriter {
 
   @Override
   protected void writeValue(Value value) throws IOException {
-    if (value instanceof BNode node) {
-      writer.write("_:");
-      writer.write(node.getID());
-    } else {
+    if (!writeBlankNodeAsStored(writer, value)) {
       super.writeValue(value);
     }
+  }
+
+  /**
+   * Writes {@code value} as {@code _:label}, the label as stored, when it is a blank node; false
+   * (nothing written) otherwise. Shared with the N-Quads writer, which extends RDF4J's own.
+   */
+  static boolean writeBlankNodeAsStored(Writer writer, Value value) throws IOException {
+    if (!(value instanceof BNode node)) {
+      return false;
+    }
+    writer.write("_:");
+    writer.write(node.getID());
+    return true;
   }
 }

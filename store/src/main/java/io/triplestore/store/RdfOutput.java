@@ -67,10 +67,7 @@ final class RdfOutput {
 
     @Override
     protected void writeValue(Value value) throws IOException {
-      if (value instanceof BNode node) {
-        writer.write("_:");
-        writer.write(node.getID());
-      } else {
+      if (!NTriplesOutput.writeBlankNodeAsStored(writer, value)) {
         super.writeValue(value);
       }
     }
