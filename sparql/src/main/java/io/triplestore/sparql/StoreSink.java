@@ -16,7 +16,7 @@ import org.eclipse.rdf4j.model.Value;
  * One transaction's changes on their way to the store: RDF4J's {@code SailSourceBranch} replays
  * the transaction's changeset here (clears, then removes, then adds, in the order they were made)
  * and calls {@link #flush()} at commit, which applies everything as one atomic {@code
- * store.change(removes, adds)} through the {@link StoreWriter}.
+ * store.change(clears, removes, adds)} through the {@link StoreWriter}.
  *
  * <p>The order of calls matters and is kept: a clear drops the adds made before it in the cleared
  * graphs, and a remove cancels an earlier add; since the store applies removes before adds, an

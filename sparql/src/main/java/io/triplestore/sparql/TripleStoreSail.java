@@ -27,7 +27,8 @@ import org.eclipse.rdf4j.sail.helpers.AbstractNotifyingSail;
  *   <li>Every query reads at one lease of the store's registry (owner label {@code sparql}), taken
  *       when the query starts and released when its result is closed; a query whose lease is
  *       released early (by an operator, its TTL, or the store's close) fails naming the lease.
- *   <li>A transaction commits as one atomic {@code store.change(removes, adds)}.
+ *   <li>A transaction commits as one atomic {@code store.change(clears, removes, adds)}, serialized
+ *       with every other writer of the store.
  *   <li>Without {@code FROM}/{@code USING}/{@code WITH}, the default graph is the store's unnamed
  *       graph ({@link DefaultGraph#UNNAMED}, the default) or, if asked, RDF4J's union of all graphs.
  *   <li>Isolation: {@code READ_COMMITTED}, {@code SNAPSHOT_READ} (the default: each query sees one

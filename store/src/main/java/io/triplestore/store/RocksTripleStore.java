@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.rocksdb.WriteOptions;
 
@@ -97,10 +99,20 @@ final class RocksTripleStore implements TripleStore {
 
   @Override
   public ChangeResult change(Collection<Quad> removes, Collection<Quad> adds) {
+    return change(List.of(), removes, adds);
+  }
+
+  @Override
+  public ChangeResult change(Collection<GraphSelector> clears, Collection<Quad> removes, Collection<Quad> adds) {
+    List<GraphSelector> toClear = disjoint(clears);
     List<Quad> toRemove = List.copyOf(removes);
     List<Quad> toAdd = List.copyOf(adds);
     return guard.call(() -> {
-      try (TripleWriter.StagedWrite write = writer.begin()) {
+      // Native staging for a clear: a graph may hold more quads than the Java heap should.
+      try (TripleWriter.StagedWrite write = toClear.isEmpty() ? writer.begin() : writer.beginLarge()) {
+        for (GraphSelector graphs : toClear) {
+          stageClear(write, graphs);
+        }
         for (Quad quad : toRemove) {
           write.remove(quad);
         }
@@ -110,6 +122,38 @@ final class RocksTripleStore implements TripleStore {
         return write.commit(writeOptions);
       }
     });
+  }
+
+  /**
+   * The graphs {@code clears} select, as selectors that share no graph: each clear stages the
+   * removes of what it reads from the database, not from the staged write, so a quad two of them
+   * selected would be removed, and counted, twice.
+   */
+  private static List<GraphSelector> disjoint(Collection<GraphSelector> clears) {
+    Set<GraphSelector> selectors = new LinkedHashSet<>();
+    for (GraphSelector graphs : clears) {
+      selectors.add(Objects.requireNonNull(graphs, "a graph selector to clear"));
+    }
+    if (selectors.contains(GraphSelector.ALL)
+        || (selectors.contains(GraphSelector.DEFAULT) && selectors.contains(GraphSelector.NAMED))) {
+      return List.of(GraphSelector.ALL);
+    }
+    if (selectors.contains(GraphSelector.NAMED)) {
+      selectors.removeIf(graphs -> graphs instanceof GraphSelector.Named);
+    }
+    return List.copyOf(selectors);
+  }
+
+  /** Stages the remove of every quad of {@code graphs}, read at the latest state under the writer's lock. */
+  private void stageClear(TripleWriter.StagedWrite write, GraphSelector graphs) {
+    for (MatchPlan plan : plan(QuadPattern.of(null, null, null, graphs), latest)) {
+      try (KeyReader.KeyCursor cursor = latest.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
+        for (; cursor.isValid(); cursor.next()) {
+          long[] ids = plan.index().quad(cursor.key());
+          write.removeStored(ids[0], ids[1], ids[2], ids[3]);
+        }
+      }
+    }
   }
 
   @Override
@@ -137,21 +181,7 @@ final class RocksTripleStore implements TripleStore {
   @Override
   public ChangeResult clear(GraphSelector graphs) {
     Objects.requireNonNull(graphs, "graphs");
-    return guard.call(() -> {
-      // Native staging: a graph may hold more quads than the Java heap should.
-      try (TripleWriter.StagedWrite write = writer.beginLarge()) {
-        // Read at the latest state under the writer's lock: what is read is what is stored.
-        for (MatchPlan plan : plan(QuadPattern.of(null, null, null, graphs), latest)) {
-          try (KeyReader.KeyCursor cursor = latest.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
-            for (; cursor.isValid(); cursor.next()) {
-              long[] ids = plan.index().quad(cursor.key());
-              write.removeStored(ids[0], ids[1], ids[2], ids[3]);
-            }
-          }
-        }
-        return write.commit(writeOptions);
-      }
-    });
+    return change(List.of(graphs), List.of(), List.of());
   }
 
   @Override

@@ -92,6 +92,15 @@ public interface TripleStore extends AutoCloseable {
   ChangeResult change(Collection<Quad> removes, Collection<Quad> adds);
 
   /**
+   * Empties the {@code clears} graphs, then removes {@code removes}, then adds {@code adds}, in one
+   * atomic batch (a SPARQL update's transaction with a {@code CLEAR} or {@code DROP}). The cleared
+   * quads are read under the writer's lock, with the write: a quad another writer adds to a cleared
+   * graph is either cleared with the rest or added after this change, never left half-cleared.
+   * Staged off the Java heap when there is a clear, as {@link #clear} is.
+   */
+  ChangeResult change(Collection<GraphSelector> clears, Collection<Quad> removes, Collection<Quad> adds);
+
+  /**
    * About how many quads match {@code pattern} now, for a query planner: exact up to {@value
    * RocksTripleStore#EXACT_ESTIMATE_UP_TO} matches and with s, p and o free (the counters), else
    * RocksDB's estimate of the bytes of the scanned key range over the index's bytes per key.

@@ -73,4 +73,47 @@ class EstimateAndChangeTest {
     assertThat(store.list(QuadPattern.any(), 10)).containsExactly(replacement);
     assertThat(store.verify().violations()).isEmpty();
   }
+
+  @Test
+  void aChangeClearsGraphsThenRemovesThenAddsInOneBatch() {
+    Iri g = TestStores.iri("g");
+    Quad inG = Quad.of(TestStores.triple("a", "p", "1"), g);
+    Quad alsoInG = Quad.of(TestStores.triple("a", "p", "2"), g);
+    Quad inDefault = Quad.of(TestStores.triple("a", "p", "3"), null);
+    Quad inH = Quad.of(TestStores.triple("a", "p", "4"), TestStores.iri("h"));
+    store.addQuads(List.of(inG, alsoInG, inDefault, inH));
+    Quad readded = alsoInG;
+    Quad added = Quad.of(TestStores.triple("b", "p", "5"), g);
+
+    ChangeResult result = store.change(List.of(GraphSelector.named(g)), List.of(inG, inDefault), List.of(readded, added));
+
+    // Cleared: 2; inG's remove finds it cleared (a no-op), inDefault's is applied; both adds applied.
+    assertThat(result).isEqualTo(new ChangeResult(5, 1));
+    assertThat(store.list(QuadPattern.any(), 10)).containsExactlyInAnyOrder(readded, added, inH);
+    assertThat(store.size(GraphSelector.named(g))).isEqualTo(2);
+    assertThat(store.size(GraphSelector.DEFAULT)).isZero();
+    assertThat(store.verify().violations()).isEmpty();
+  }
+
+  /** Clears that overlap (a graph, every named graph, everything) remove and count each quad once. */
+  @Test
+  void overlappingClearsInOneChangeCountEachQuadOnce() {
+    Iri g = TestStores.iri("g");
+    store.addQuads(List.of(
+        Quad.of(TestStores.triple("a", "p", "1"), g),
+        Quad.of(TestStores.triple("a", "p", "2"), TestStores.iri("h")),
+        Quad.of(TestStores.triple("a", "p", "3"), null)));
+
+    ChangeResult named = store.change(List.of(GraphSelector.named(g), GraphSelector.NAMED, GraphSelector.named(g)),
+        List.of(), List.of());
+    assertThat(named).isEqualTo(new ChangeResult(2, 0));
+    store.add(Quad.of(TestStores.triple("a", "p", "1"), g));
+    ChangeResult all = store.change(List.of(GraphSelector.DEFAULT, GraphSelector.ALL, GraphSelector.NAMED),
+        List.of(), List.of());
+
+    assertThat(all).isEqualTo(new ChangeResult(2, 0));
+    assertThat(store.size(GraphSelector.ALL)).isZero();
+    assertThat(store.namedGraphs()).isEmpty();
+    assertThat(store.verify().violations()).isEmpty();
+  }
 }
