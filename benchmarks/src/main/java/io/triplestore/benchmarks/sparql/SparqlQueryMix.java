@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.rdf4j.repository.sail.SailRepository;
 
 /**
@@ -28,7 +29,7 @@ import org.eclipse.rdf4j.repository.sail.SailRepository;
  * on any store stops the run, naming it, rather than letting it overrun the budget unseen), {@code
  * sparql.seed}, {@code sparql.writeQuery} (default q02),
  * {@code sparql.explain} (query names, comma-separated: prints RDF4J's optimized plan on this
- * store and on NativeStore), {@code bench.dir} (where data and databases are kept for later runs).
+ * store and on NativeStore), {@code sparql.stores} (default all four, comma-separated), {@code bench.dir} (where data and databases are kept for later runs).
  */
 public final class SparqlQueryMix {
 
@@ -50,9 +51,10 @@ public final class SparqlQueryMix {
         data, triples, universities, seed, queries.size());
 
     EngineLoader loader = new EngineLoader(home, data, timeout);
+    List<String> names = stores();
     List<QueryEngine> engines = new ArrayList<>();
     try {
-      for (String name : EngineLoader.NAMES) {
+      for (String name : names) {
         engines.add(loader.open(name));
       }
       CrossCheck.sizes(engines, triples);
@@ -61,17 +63,36 @@ public final class SparqlQueryMix {
       MixRunner runner = new MixRunner(queries, engines, counts);
       runner.warmUp(warmup - 1, budget);
       MixRunner.Result result = runner.measure(rounds, budget);
-      MixReport.print(queries, EngineLoader.NAMES, counts, result);
-
-      Rdf4jEngine ours = (Rdf4jEngine) engines.get(EngineLoader.NAMES.indexOf("triplestore"));
+      MixReport.print(queries, names, counts, result);
+      if (!names.contains("triplestore")) {
+        return;
+      }
+      Rdf4jEngine ours = (Rdf4jEngine) engines.get(names.indexOf("triplestore"));
       LeaseCost.run(ours, queries, counts, rounds, budget);
       Query writeQuery = QueryMix.named(queries, System.getProperty("sparql.writeQuery", "q02"));
       new QueryUnderWrites(storeOf(ours), ours)
           .run(writeQuery, counts.get(writeQuery.name()), Math.max(rounds, 5), budget);
-      explain(queries, ours, (Rdf4jEngine) engines.get(EngineLoader.NAMES.indexOf("native")));
+      if (names.contains("native")) {
+        explain(queries, ours, (Rdf4jEngine) engines.get(names.indexOf("native")));
+      }
     } finally {
       engines.forEach(QueryEngine::close);
     }
+  }
+
+  /** The stores of {@code -Dsparql.stores} (comma-separated, in {@link EngineLoader#NAMES}), all by default. */
+  private static List<String> stores() {
+    String property = System.getProperty("sparql.stores", String.join(",", EngineLoader.NAMES));
+    List<String> names = Arrays.stream(property.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
+    for (String name : names) {
+      if (!EngineLoader.NAMES.contains(name)) {
+        throw new IllegalArgumentException("sparql.stores: no store '" + name + "'; stores: " + EngineLoader.NAMES);
+      }
+    }
+    if (names.isEmpty() || names.size() != Set.copyOf(names).size()) {
+      throw new IllegalArgumentException("sparql.stores: name each store once, at least one: " + property);
+    }
+    return names;
   }
 
   private static TripleStore storeOf(Rdf4jEngine ours) {
