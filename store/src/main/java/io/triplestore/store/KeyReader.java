@@ -19,6 +19,19 @@ interface KeyReader {
    */
   KeyCursor scan(ColumnFamilyHandle columnFamily, byte[] lower, byte[] upper);
 
+  /**
+   * A cursor over the keys of {@code plan} in {@code columnFamily}: a point read when the plan binds
+   * every position of its index (one key or none: a join's "is this quad there?"), which costs a
+   * fraction of opening, seeking and closing a native iterator; otherwise a {@link #scan}.
+   */
+  default KeyCursor cursor(ColumnFamilyHandle columnFamily, MatchPlan plan) {
+    if (plan.isPointLookup()) {
+      byte[] value = get(columnFamily, plan.lower());
+      return new PointCursor(plan.lower(), value);
+    }
+    return scan(columnFamily, plan.lower(), plan.upper());
+  }
+
   /** A forward cursor over keys; the caller closes it. */
   interface KeyCursor extends AutoCloseable {
     boolean isValid();
@@ -31,5 +44,52 @@ interface KeyReader {
 
     @Override
     void close();
+  }
+
+  /** The one key a point read found, or nothing when {@code value} is {@code null}. */
+  final class PointCursor implements KeyCursor {
+    private final byte[] key;
+    private final byte[] value;
+    private boolean valid;
+
+    PointCursor(byte[] key, byte[] value) {
+      this.key = key;
+      this.value = value;
+      this.valid = value != null;
+    }
+
+    @Override
+    public boolean isValid() {
+      return valid;
+    }
+
+    @Override
+    public byte[] key() {
+      checkValid();
+      return key;
+    }
+
+    @Override
+    public byte[] value() {
+      checkValid();
+      return value;
+    }
+
+    @Override
+    public void next() {
+      checkValid();
+      valid = false;
+    }
+
+    private void checkValid() {
+      if (!valid) {
+        throw new IllegalStateException("the cursor is past its key");
+      }
+    }
+
+    @Override
+    public void close() {
+      valid = false;
+    }
   }
 }

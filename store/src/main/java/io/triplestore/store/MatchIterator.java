@@ -37,7 +37,7 @@ final class MatchIterator implements CloseableIterator<Quad> {
   private void openNextPlan() {
     MatchPlan plan = plans.get(nextPlan++);
     index = plan.index();
-    cursor = reader.scan(database.index(index), plan.lower(), plan.upper());
+    cursor = reader.cursor(database.index(index), plan);
   }
 
   @Override

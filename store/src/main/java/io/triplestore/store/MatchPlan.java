@@ -66,6 +66,11 @@ record MatchPlan(IndexOrder index, byte[] lower, byte[] upper) {
     return List.of(plan(IndexOrder.DEFAULT_GRAPH, bound, ids), plan(EVERY_NAMED, bound, ids));
   }
 
+  /** Whether the plan binds every position of its index: at most one key matches, {@link #lower}. */
+  boolean isPointLookup() {
+    return lower != null && lower.length == index.keyLength();
+  }
+
   /** The scan of the first candidate whose order starts with exactly the bound positions. */
   private static MatchPlan plan(List<IndexOrder> candidates, Set<IndexOrder.Position> bound, long[] ids) {
     for (IndexOrder index : candidates) {

@@ -241,7 +241,7 @@ final class RocksTripleStore implements TripleStore {
     }
     long count = 0;
     for (MatchPlan plan : plan(pattern, reader)) {
-      try (KeyReader.KeyCursor cursor = reader.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
+      try (KeyReader.KeyCursor cursor = reader.cursor(database.index(plan.index()), plan)) {
         for (; cursor.isValid(); cursor.next()) {
           count++;
         }

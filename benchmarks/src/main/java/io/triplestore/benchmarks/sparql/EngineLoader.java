@@ -3,6 +3,7 @@ package io.triplestore.benchmarks.sparql;
 import io.triplestore.benchmarks.store.GeneratedData;
 import io.triplestore.sparql.TripleStoreSail;
 import io.triplestore.store.ImportOptions;
+import io.triplestore.store.StoreOptions;
 import io.triplestore.store.TripleStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +77,14 @@ final class EngineLoader {
   }
 
   private QueryEngine triplestore(Path home, boolean loaded) {
-    TripleStore store = TripleStore.open(home);
+    // -Dsparql.blockCacheMiB: the store's block cache (RocksDB's, uncompressed blocks); RDF4J's
+    // stores and TDB2 read memory-mapped files through the OS page cache, which has no such bound.
+    StoreOptions.Builder options = StoreOptions.builder();
+    Long blockCacheMiB = Long.getLong("sparql.blockCacheMiB");
+    if (blockCacheMiB != null) {
+      options.blockCacheBytes(blockCacheMiB << 20);
+    }
+    TripleStore store = TripleStore.open(home, options.build());
     if (!loaded) {
       try (InputStream in = Files.newInputStream(data)) {
         store.bulkLoad(in, ImportOptions.strict());
