@@ -7,8 +7,6 @@ import io.triplestore.store.TripleStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -64,25 +62,16 @@ public class BulkLoadBenchmark {
     target = GeneratedData.directory().resolve("bulk-load-target");
     GeneratedData.deleteRecursively(target);
     Files.createDirectories(target);
-    System.gc();
-    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     cpuAtStart = processCpuNanos();
   }
 
   /**
    * Prints the CPU time the load took (every thread of the JVM, RocksDB's and TDB2's background
-   * threads included): on a shared machine, a steadier figure than the wall-clock score. And the
-   * heap's high-water mark during the load: the sum of each heap pool's peak, an upper bound of
-   * the heap's own peak (the pools need not peak at once), garbage not yet collected included.
+   * threads included): on a shared machine, a steadier figure than the wall-clock score.
    */
   @TearDown(Level.Iteration)
   public void removeTarget() {
     System.out.printf("%n[cpu] %.1f s of CPU for %,d triples%n", (processCpuNanos() - cpuAtStart) / 1e9, triples);
-    long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP)
-        .mapToLong(pool -> pool.getPeakUsage().getUsed())
-        .sum();
-    System.out.printf("[heap] peak %,d MiB of -Xmx %,d MiB%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     GeneratedData.deleteRecursively(target);
   }
 
