@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code triplestorectl leases}: the live leases, oldest first. */
 @Command(name = "leases", mixinStandardHelpOptions = true,
-    description = "Lists live leases, oldest first: id, owner, age, TTL, remaining time, state, thread, creation time.")
+    description = "Lists live leases, oldest first: id, owner, age, TTL, remaining time, state, thread, creation time, description (a SPARQL query's text).")
 final class LeasesCommand implements Callable<Integer> {
 
   @ParentCommand Triplestorectl ctl;

@@ -17,8 +17,14 @@ final class LeaseTable {
   /** Owner labels longer than this are cut, so that one long label cannot push the rest away. */
   static final int MAX_OWNER_WIDTH = 40;
 
+  /**
+   * Descriptions (a SPARQL query's id, client and text, say) are cut to this; the last column, so
+   * a long one pushes nothing away, but a table line should still fit a wide terminal.
+   */
+  static final int MAX_DESCRIPTION_WIDTH = 80;
+
   private static final List<String> HEADER =
-      List.of("ID", "OWNER", "AGE", "TTL", "REMAINING", "STATE", "THREAD", "CREATED");
+      List.of("ID", "OWNER", "AGE", "TTL", "REMAINING", "STATE", "THREAD", "CREATED", "DESCRIPTION");
 
   private LeaseTable() {}
 
@@ -51,11 +57,24 @@ final class LeaseTable {
         HumanDuration.format(lease.remaining()),
         state(lease),
         printable(lease.ownerThread()),
-        lease.createdAt().toString());
+        lease.createdAt().toString(),
+        description(lease.description()));
   }
 
   private static String cut(String owner) {
-    return owner.length() <= MAX_OWNER_WIDTH ? owner : owner.substring(0, MAX_OWNER_WIDTH - 3) + "...";
+    return cut(owner, MAX_OWNER_WIDTH);
+  }
+
+  private static String cut(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 3) + "...";
+  }
+
+  /** On one line: a query's line breaks and indentation become single spaces; none is "-". */
+  private static String description(String description) {
+    if (description == null || description.isBlank()) {
+      return "-";
+    }
+    return cut(printable(description.strip().replaceAll("\\s+", " ")), MAX_DESCRIPTION_WIDTH);
   }
 
   /** A line break or tab in a label or thread name would break the table's lines. */

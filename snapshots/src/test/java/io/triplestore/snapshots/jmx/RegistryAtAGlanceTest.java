@@ -96,6 +96,27 @@ class RegistryAtAGlanceTest {
     assertThat(lines.get(2).indexOf("2.5s")).isEqualTo(ageColumn);
   }
 
+  /** What a lease is for (a running query's text, say), on the lease's one line, last. */
+  @Test
+  void leaseTableEndsEachLineWithTheDescriptionOnOneLineCut() throws Exception {
+    String query = "query 7 from 127.0.0.1:5000\nSELECT ?s\n  WHERE {\t?s ?p ?o }\n" + "# padding ".repeat(20);
+    SnapshotLease described = registry.create(LeaseOptions.builder().label("sparql").description(query)
+        .ttl(Duration.ofMinutes(5)).noOwner().build());
+    SnapshotLease plain = create("nightly-export", Duration.ofMinutes(5));
+
+    List<String> lines = table(0).lines().toList();
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).endsWith("DESCRIPTION");
+    int column = lines.get(0).indexOf("DESCRIPTION");
+    String shown = lines.get(1).substring(column);
+    assertThat(lines.get(1)).startsWith(Long.toString(described.id()));
+    assertThat(shown).startsWith("query 7 from 127.0.0.1:5000 SELECT ?s WHERE { ?s ?p ?o } # padding")
+        .hasSize(LeaseTable.MAX_DESCRIPTION_WIDTH).endsWith("...");
+    assertThat(lines.get(2)).startsWith(Long.toString(plain.id())).endsWith("-");
+    assertThat(lines.get(2).substring(column)).isEqualTo("-");
+  }
+
   @Test
   void leaseTableShowsWarnedLeasesAndSaysHowManyItLeftOut() throws Exception {
     SnapshotLease warned = create("slow", Duration.ofSeconds(10));
