@@ -28,6 +28,7 @@ final class StoreOpener {
     StoreOptions options = StoreOptions.builder()
         .maxAtomicImportTriples(config.integer(ConfigKey.HTTP_MAX_BATCH_TRIPLES))
         .bulkBatchTriples(config.integer(ConfigKey.STORE_BULK_BATCH_TRIPLES))
+        .blockCacheBytes(config.longValue(ConfigKey.STORE_BLOCK_CACHE_BYTES))
         .registry(registry -> {
           registry.defaultTtl(config.duration(ConfigKey.SNAPSHOT_DEFAULT_TTL))
               .warnFraction(config.fraction(ConfigKey.SNAPSHOT_WARN_FRACTION))

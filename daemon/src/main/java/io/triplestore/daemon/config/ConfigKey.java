@@ -1,6 +1,7 @@
 package io.triplestore.daemon.config;
 
 import io.triplestore.snapshots.Settings;
+import io.triplestore.store.StoreOptions;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -33,6 +34,10 @@ public enum ConfigKey {
       "Least bytes per second a request body must arrive at, on average from its first second on; a slower one is cut with 408 and its thread freed."),
   HTTP_MAX_LINE_BYTES("http.max-line-bytes", "1048576", ValueType.POSITIVE_INT,
       "Most bytes of one N-Triples or N-Quads line in a request body; a longer line gets 413 as soon as it passes the limit."),
+  STORE_BLOCK_CACHE_BYTES("store.block-cache-bytes", String.valueOf(StoreOptions.DEFAULT_BLOCK_CACHE_BYTES),
+      ValueType.POSITIVE_LONG,
+      "Bytes of RocksDB's block cache (uncompressed data blocks of every index), outside the Java heap;"
+          + " SPARQL joins read through it, so a store larger than it is slower to query."),
   STORE_MAX_TERM_BYTES("store.max-term-bytes", "65536", ValueType.POSITIVE_INT,
       "Most bytes (UTF-8) of one term the store takes (IRI, blank node label, literal with its datatype or language); more gets 413."),
   JOLOKIA_ENABLED("jolokia.enabled", "true", ValueType.BOOLEAN,

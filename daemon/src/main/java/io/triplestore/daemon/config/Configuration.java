@@ -179,6 +179,10 @@ public final class Configuration {
     return (Integer) value(key);
   }
 
+  public long longValue(ConfigKey key) {
+    return (Long) value(key);
+  }
+
   public boolean bool(ConfigKey key) {
     return (Boolean) value(key);
   }

@@ -29,6 +29,8 @@ public enum ValueType {
   OPTIONAL_PORT("empty (off) or a port number from 0 to 65535", text -> optional(text, ValueType::port)),
   /** An integer of at least 1. */
   POSITIVE_INT("an integer from 1 to " + Integer.MAX_VALUE, ValueType::positiveInt),
+  /** An integer of at least 1 that may pass {@code int}'s range: a size in bytes. */
+  POSITIVE_LONG("an integer from 1 to " + Long.MAX_VALUE, ValueType::positiveLong),
   /** true or false. */
   BOOLEAN("true or false", ValueType::bool),
   /** A positive duration. */
@@ -95,6 +97,19 @@ public enum ValueType {
 
   private static Object positiveInt(String text) {
     int value = integer(text);
+    if (value < 1) {
+      throw new IllegalArgumentException(text);
+    }
+    return value;
+  }
+
+  private static Object positiveLong(String text) {
+    long value;
+    try {
+      value = Long.parseLong(text.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(text, e);
+    }
     if (value < 1) {
       throw new IllegalArgumentException(text);
     }

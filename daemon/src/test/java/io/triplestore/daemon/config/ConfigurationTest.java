@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.triplestore.store.StoreOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,20 @@ class ConfigurationTest {
         Map.entry("http.allowed-hosts", "store.internal,"), Map.entry("http.allowed-hosts", "*.example"))) {
       assertThatThrownBy(() -> resolve(Map.ofEntries(bad))).as(bad.toString()).isInstanceOf(ConfigException.class)
           .hasMessageContaining(bad.getKey()).hasMessageContaining("comma-separated");
+    }
+  }
+
+  /** Sizes in bytes may pass int's range; zero, negative and non-numbers are refused naming the key. */
+  @Test
+  void theBlockCacheIsASizeInBytesThatMayPassTwoGibibytes() {
+    assertThat(Configuration.defaults().longValue(ConfigKey.STORE_BLOCK_CACHE_BYTES))
+        .isEqualTo(StoreOptions.DEFAULT_BLOCK_CACHE_BYTES);
+    assertThat(resolve(Map.of("store.block-cache-bytes", "8_589_934_592")).longValue(ConfigKey.STORE_BLOCK_CACHE_BYTES))
+        .isEqualTo(8L << 30);
+    for (String bad : List.of("0", "-1", "1GiB", "", "99999999999999999999")) {
+      assertThatThrownBy(() -> resolve(Map.of("store.block-cache-bytes", bad))).as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("store.block-cache-bytes").hasMessageContaining("an integer from 1 to");
     }
   }
 
