@@ -19,8 +19,8 @@ import org.eclipse.rdf4j.query.algebra.evaluation.optimizer.QueryJoinOptimizer;
  * binds is bound inside the group. RDF4J's own visitor orders such a group as if it stood alone:
  * for {@code ?l a :Lecturer FILTER NOT EXISTS { ?p :author ?l ; :year ?y }} it may start the group
  * with every publication's year, per lecturer, instead of the lookup of the lecturer's
- * publications (issue 15 measured 1 s against 20 ms on RDF4J's stores). The costs and everything
- * else are RDF4J's; only the bound variables differ.
+ * publications (q04 of the 1M-triple benchmark: 79 s on RDF4J's NativeStore, 64 ms here). The
+ * costs and everything else are RDF4J's; only the bound variables differ.
  *
  * <p>Concurrency: like RDF4J's optimizers, one {@link #optimize} call per query; the visitor it
  * makes is that call's own.
