@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The snapshots the host holds as the tracker knows them: by native handle (what the host's calls
- * carry) and by lease id (what the registry's events carry), with each database's count of them.
+ * The snapshots the host holds as the tracker knows them, by native handle (what the host's calls
+ * carry), with each database's count of them. The registry's events carry the lease, from which
+ * the registry gives back the tracked snapshot ({@code TrackingRegistry.tracked}): no index by
+ * lease id, so a snapshot's life on the host's thread costs one map entry.
  *
  * <p>A snapshot is indexed only once its lease exists, and only while its tracking is live: a
  * lease the registry ended before the tracker could index it (an operator's force-release racing
- * the host's {@code getSnapshot}) leaves nothing behind. The lease entry outlives the handle entry
- * until the registry reports the release, so that the report can describe the snapshot.
+ * the host's {@code getSnapshot}) leaves nothing behind.
  *
  * <p>Concurrency: the maps are concurrent. {@link #add} and {@link #remove} run under the
  * snapshot's own lock, so the handle entry and the database's count change together and a
@@ -23,10 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SnapshotIndex {
 
   private final Map<Long, TrackedSnapshot> byHandle = new ConcurrentHashMap<>();
-  private final Map<Long, TrackedSnapshot> byLease = new ConcurrentHashMap<>();
 
   /**
-   * Indexes {@code tracked} under its handle and lease id, unless its tracking has already ended.
+   * Indexes {@code tracked} under its handle, unless its tracking has already ended.
    *
    * @return the snapshot that had this handle before, if any: its end went unseen
    */
@@ -36,7 +36,6 @@ final class SnapshotIndex {
         return null;
       }
       tracked.indexed = true;
-      byLease.put(tracked.leaseId, tracked);
       if (tracked.database != null) {
         tracked.database.tracked.incrementAndGet();
       }
@@ -63,16 +62,6 @@ final class SnapshotIndex {
     return byHandle.get(handle);
   }
 
-  /** The snapshot of lease {@code id}, or null. */
-  TrackedSnapshot byLease(long id) {
-    return byLease.get(id);
-  }
-
-  /** Forgets lease {@code id} (the registry has released it); the snapshot it had, or null. */
-  TrackedSnapshot leaseReleased(long id) {
-    return byLease.remove(id);
-  }
-
   /** The snapshots of {@code database} indexed now. */
   List<TrackedSnapshot> of(TrackedDatabase database) {
     List<TrackedSnapshot> found = new ArrayList<>();
@@ -84,8 +73,8 @@ final class SnapshotIndex {
     return found;
   }
 
-  /** How many leases are indexed. */
-  int leases() {
-    return byLease.size();
+  /** How many snapshots are indexed. */
+  int size() {
+    return byHandle.size();
   }
 }

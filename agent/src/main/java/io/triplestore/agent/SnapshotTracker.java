@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the database closes, a doubled one frees it twice and aborts the host JVM.
  *
  * <p>Concurrency: each snapshot's tracking ends exactly once ({@link TrackedSnapshot}'s state
- * word); a lease is indexed after the registry publishes it, and not at all if the registry ended
- * it first ({@link SnapshotIndex}); the agent records a wrapper it releases before dropping it from
+ * word); a snapshot is indexed after the registry publishes its lease, and not at all if the
+ * registry ended it first ({@link SnapshotIndex}); the agent records a wrapper it releases before dropping it from
  * the handle index, and the host's release looks in the index first, so a release never finds
  * neither. A transaction's snapshot changes under the transaction's lock. No agent lock is held
  * while calling the registry.
@@ -232,7 +232,9 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
    * then nothing is indexed: the host's own release finds no entry and runs.
    */
   void track(TrackedSnapshot tracked, LeaseOptions options) {
-    tracked.leaseId = registry.track(tracked, options).id();
+    SnapshotLease lease = registry.track(tracked, options);
+    tracked.lease = lease;
+    tracked.leaseId = lease.id();
     TrackedSnapshot stale = index.add(tracked);
     if (stale != null && stale.claimEnd()) {
       // The handle was reused: its old snapshot ended in a way the agent did not see.
@@ -240,10 +242,13 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     }
   }
 
-  /** Forgets a snapshot whose end the caller has claimed, and tells the registry why it ended. */
+  /**
+   * Forgets a snapshot whose end the caller has claimed, and tells the registry why it ended: by
+   * the lease itself, which spares the host's release a lookup of the id under the registry's lock.
+   */
   void end(TrackedSnapshot tracked, ReleaseReason reason) {
     index.remove(tracked);
-    registry.release(tracked.leaseId, reason);
+    registry.release(tracked.lease, reason);
   }
 
   /**
@@ -278,20 +283,24 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   @Override
   public void onExpiryWarning(SnapshotLease lease, java.time.Duration remaining) {
-    reporter.expiryWarning(lease.info(), index.byLease(lease.id()), remaining);
+    reporter.expiryWarning(lease.info(), trackedOf(lease), remaining);
   }
 
   @Override
   public void onReleaseDue(SnapshotLease lease, ReleaseReason reason) {
-    reporter.releaseDue(lease.info(), index.byLease(lease.id()), reason);
+    reporter.releaseDue(lease.info(), trackedOf(lease), reason);
   }
 
   @Override
   public void onReleased(SnapshotLease lease, ReleaseReason reason) {
-    TrackedSnapshot tracked = index.leaseReleased(lease.id());
     if (reason != ReleaseReason.MANUAL && reason != ReleaseReason.CLOSED) {
-      reporter.releasedByRegistry(lease.info(), tracked, reason);
+      reporter.releasedByRegistry(lease.info(), trackedOf(lease), reason);
     }
+  }
+
+  /** What the agent tracks under {@code lease}, or null (a lease the agent did not make). */
+  private TrackedSnapshot trackedOf(SnapshotLease lease) {
+    return registry.tracked(lease) instanceof TrackedSnapshot tracked ? tracked : null;
   }
 
   // ---- databases ----
@@ -323,7 +332,8 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   /** Reports, once per database, the snapshots it holds beyond the tracked ones and {@code justTaken}. */
   private void reportUntrackedOnce(TrackedDatabase database, int justTaken) {
-    if (!database.untrackedChecked.compareAndSet(false, true)) {
+    // A plain read first: a compare-and-set that fails still takes the cache line, on every snapshot.
+    if (database.untrackedChecked.get() || !database.untrackedChecked.compareAndSet(false, true)) {
       return;
     }
     long nativeCount = database.nativeSnapshotCount(access).orElse(0);
@@ -333,9 +343,9 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     }
   }
 
-  /** How many leases the tracker still indexes; for tests and diagnostics. */
-  int indexedLeases() {
-    return index.leases();
+  /** How many snapshots the tracker still indexes; for tests and diagnostics. */
+  int indexedSnapshots() {
+    return index.size();
   }
 
   /** The databases the host has open, as far as the agent has seen them. */

@@ -1,5 +1,6 @@
 package io.triplestore.agent;
 
+import io.triplestore.snapshots.SnapshotLease;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,6 +38,8 @@ final class TrackedSnapshot {
   final Holder holder;
   /** The host's wrapper: what a release of this very snapshot passes, and what the agent releases with. */
   final Object wrapper;
+  /** The lease {@code track} returned; set before the snapshot is indexed, so every end finds it. */
+  volatile SnapshotLease lease;
   volatile long leaseId;
   /** The agent has released the native snapshot itself ({@code release=expired}). */
   volatile boolean releasedByAgent;

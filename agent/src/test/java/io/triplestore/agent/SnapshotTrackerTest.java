@@ -179,7 +179,7 @@ class SnapshotTrackerTest {
     assertThat(db.nativeReleases).as("the host's own release ran").containsExactly(100L);
     assertThat(db.holds(100)).isFalse();
     assertThat(registry.count()).isZero();
-    assertThat(tracker.indexedLeases()).as("lease index entries left behind").isZero();
+    assertThat(tracker.indexedSnapshots()).as("index entries left behind").isZero();
     assertThat(output()).as("the agent saw the snapshot taken").doesNotContain("UNTRACKED");
   }
 
@@ -194,7 +194,7 @@ class SnapshotTrackerTest {
     hostReleases(snapshot);
 
     assertThat(db.nativeReleases).containsExactly(100L);
-    assertThat(tracker.indexedLeases()).isZero();
+    assertThat(tracker.indexedSnapshots()).isZero();
   }
 
   /**

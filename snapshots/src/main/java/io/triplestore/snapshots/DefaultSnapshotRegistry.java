@@ -460,6 +460,22 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
   }
 
   @Override
+  public ReleaseOutcome release(SnapshotLease lease, ReleaseReason reason) {
+    java.util.Objects.requireNonNull(reason, "reason");
+    if (!(lease instanceof Lease own) || !own.belongsTo(this)) {
+      throw new IllegalArgumentException("not a lease of snapshot registry '" + name + "': " + lease);
+    }
+    // Tracked leases are handed out with their snapshot published: no creator can be mid-take.
+    return release(own, reason);
+  }
+
+  @Override
+  public Object tracked(SnapshotLease lease) {
+    // A tracked lease is published with its object before track() returns.
+    return lease instanceof Lease own && own.belongsTo(this) && own.isTaken() ? own.snapshotOrNull() : null;
+  }
+
+  @Override
   public ReleaseOutcome release(long id) {
     return release(id, ReleaseReason.MANUAL);
   }

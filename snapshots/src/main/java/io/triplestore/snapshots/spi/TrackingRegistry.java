@@ -30,4 +30,22 @@ public interface TrackingRegistry extends SnapshotRegistry {
    * database closes. Never throws for a bad id.
    */
   ReleaseOutcome release(long id, ReleaseReason reason);
+
+  /**
+   * Releases {@code lease}, one that {@link #track} returned, recording {@code reason}: as {@link
+   * #release(long, ReleaseReason)}, without looking the id up (which files every lease created
+   * since the last lookup, under the registry's lock). For observers that keep the lease they
+   * tracked and release it on a host's hot path.
+   *
+   * @throws IllegalArgumentException if {@code lease} is not one of this registry's
+   */
+  ReleaseOutcome release(SnapshotLease lease, ReleaseReason reason);
+
+  /**
+   * The object {@link #track} registered for {@code lease}, during its life and after its release,
+   * so that a listener's callback can describe it without an index of its own. For a lease this
+   * registry took itself, the snapshot its source took; {@code null} for one of another registry
+   * or one whose snapshot is not taken yet.
+   */
+  Object tracked(SnapshotLease lease);
 }
