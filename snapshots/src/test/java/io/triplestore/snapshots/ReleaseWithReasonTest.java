@@ -79,16 +79,7 @@ class ReleaseWithReasonTest {
 
   @Test
   void releaseOfAnotherRegistrysLeaseIsRefusedAndChangesNothing() {
-    try (TrackingRegistry elsewhere = SnapshotRegistry.builder().source(new SnapshotSource<String>() {
-      @Override
-      public String take() {
-        return "taken";
-      }
-
-      @Override
-      public void release(String snapshot) {
-      }
-    }).scheduler(Scheduler.manual()).buildTracking()) {
+    try (TrackingRegistry elsewhere = anotherRegistry()) {
       SnapshotLease foreign = elsewhere.track("foreign", LeaseOptions.builder().build());
 
       assertThatIllegalArgumentException().isThrownBy(() -> registry.release(foreign, ReleaseReason.CLOSED))
@@ -110,7 +101,15 @@ class ReleaseWithReasonTest {
     assertThat(registry.tracked(taken)).isEqualTo("taken");
     registry.release(lease, ReleaseReason.CLOSED);
     assertThat(registry.tracked(lease)).isSameAs(observed);
-    try (TrackingRegistry elsewhere = SnapshotRegistry.builder().source(new SnapshotSource<String>() {
+    try (TrackingRegistry elsewhere = anotherRegistry()) {
+      assertThat(registry.tracked(elsewhere.track(observed, LeaseOptions.builder().build()))).isNull();
+    }
+    taken.close();
+  }
+
+  /** A second registry, whose leases this test's registry must not take for its own. */
+  private static TrackingRegistry anotherRegistry() {
+    return SnapshotRegistry.builder().source(new SnapshotSource<String>() {
       @Override
       public String take() {
         return "elsewhere";
@@ -119,9 +118,6 @@ class ReleaseWithReasonTest {
       @Override
       public void release(String snapshot) {
       }
-    }).scheduler(Scheduler.manual()).buildTracking()) {
-      assertThat(registry.tracked(elsewhere.track(observed, LeaseOptions.builder().build()))).isNull();
-    }
-    taken.close();
+    }).scheduler(Scheduler.manual()).buildTracking();
   }
 }
