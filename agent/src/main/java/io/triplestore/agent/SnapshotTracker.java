@@ -232,9 +232,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
    * then nothing is indexed: the host's own release finds no entry and runs.
    */
   void track(TrackedSnapshot tracked, LeaseOptions options) {
-    SnapshotLease lease = registry.track(tracked, options);
-    tracked.lease = lease;
-    tracked.leaseId = lease.id();
+    tracked.lease = registry.track(tracked, options);
     TrackedSnapshot stale = index.add(tracked);
     if (stale != null && stale.claimEnd()) {
       // The handle was reused: its old snapshot ended in a way the agent did not see.
@@ -354,12 +352,12 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   }
 
   private java.util.Optional<SnapshotLease> lease(TrackedSnapshot tracked) {
-    return registry.find(tracked.leaseId);
+    return registry.find(tracked.lease.id());
   }
 
   private List<SnapshotReporter.HeldSnapshot> describe(List<TrackedSnapshot> held) {
     List<SnapshotReporter.HeldSnapshot> described = new ArrayList<>();
-    held.sort(java.util.Comparator.comparingLong(s -> s.leaseId));
+    held.sort(java.util.Comparator.comparingLong(s -> s.lease.id()));
     for (TrackedSnapshot tracked : held) {
       lease(tracked).ifPresent(lease -> described.add(new SnapshotReporter.HeldSnapshot(tracked, lease.info())));
     }

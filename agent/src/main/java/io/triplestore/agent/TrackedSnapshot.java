@@ -40,7 +40,6 @@ final class TrackedSnapshot {
   final Object wrapper;
   /** The lease {@code track} returned; set before the snapshot is indexed, so every end finds it. */
   volatile SnapshotLease lease;
-  volatile long leaseId;
   /** The agent has released the native snapshot itself ({@code release=expired}). */
   volatile boolean releasedByAgent;
   /** {@code Snapshot.close()} was already reported as a leak. */

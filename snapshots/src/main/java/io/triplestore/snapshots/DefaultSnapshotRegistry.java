@@ -471,8 +471,12 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
 
   @Override
   public Object tracked(SnapshotLease lease) {
+    if (!(lease instanceof Lease own) || !own.belongsTo(this)) {
+      return null;
+    }
     // A tracked lease is published with its object before track() returns.
-    return lease instanceof Lease own && own.belongsTo(this) && own.isTaken() ? own.snapshotOrNull() : null;
+    Object snapshot = own.snapshotOrNull();
+    return snapshot == Lease.ABORTED ? null : snapshot;
   }
 
   @Override
