@@ -96,14 +96,19 @@ public enum ValueType {
   }
 
   private static Object positiveInt(String text) {
-    int value = integer(text);
-    if (value < 1) {
+    long value = positive(text);
+    if (value > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(text);
     }
-    return value;
+    return (int) value;
   }
 
   private static Object positiveLong(String text) {
+    return positive(text);
+  }
+
+  /** An integer of at least 1, underscores allowed between digits; the caller bounds it above. */
+  private static long positive(String text) {
     long value;
     try {
       value = Long.parseLong(text.replace("_", ""));
