@@ -52,7 +52,7 @@ final class CardinalityEstimator {
 
   private long countUpTo(MatchPlan plan, long bound) {
     long counted = 0;
-    try (KeyReader.KeyCursor cursor = latest.scan(database.index(plan.index()), plan.lower(), plan.upper())) {
+    try (KeyReader.KeyCursor cursor = latest.cursor(database.index(plan.index()), plan)) {
       for (; cursor.isValid() && counted < bound; cursor.next()) {
         counted++;
       }
