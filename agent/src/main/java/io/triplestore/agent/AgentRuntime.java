@@ -2,6 +2,7 @@ package io.triplestore.agent;
 
 import io.triplestore.agent.bridge.SnapshotBridge;
 import io.triplestore.snapshots.ExpiryAction;
+import io.triplestore.snapshots.Scheduler;
 import io.triplestore.snapshots.SnapshotRegistry;
 import io.triplestore.snapshots.spi.TrackingRegistry;
 import java.lang.instrument.Instrumentation;
@@ -32,7 +33,8 @@ final class AgentRuntime {
     RocksAccess access = new RocksAccess();
     SnapshotReporter reporter = new SnapshotReporter(log, options.packagePrefix(), options.release());
     ObservedSnapshotSource source = new ObservedSnapshotSource(access);
-    SnapshotTracker tracker = new SnapshotTracker(access, reporter, options.release(), options.packagePrefix());
+    SnapshotTracker tracker =
+        new SnapshotTracker(access, reporter, options.release(), options.packagePrefix(), options.grace());
     source.connect(tracker);
     TrackingRegistry registry = SnapshotRegistry.builder()
         .name(REGISTRY_NAME)
@@ -57,6 +59,11 @@ final class AgentRuntime {
     RocksDbInstrumentation.install(instrumentation, options.packagePrefix(), shape, reporter);
     if (shape.failed()) {
       return;
+    }
+    if (!options.grace().isZero()) {
+      // Runs for the JVM's life, like the registry's own maintenance thread; the registry's ticker is System.nanoTime.
+      Scheduler.daemonThread().scheduleAtFixedRate(
+          () -> tracker.handOffOlderThanGrace(System.nanoTime()), options.tick(), "triplestore-agent-handoff");
     }
     if (attached) {
       mxBean.startOnce();

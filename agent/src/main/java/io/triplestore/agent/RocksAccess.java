@@ -4,6 +4,7 @@ import io.triplestore.agent.bridge.SnapshotBridge;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 import java.lang.reflect.Method;
 
 /**
@@ -13,10 +14,39 @@ import java.lang.reflect.Method;
  * own calls.
  *
  * <p>Any missing method is an {@link UnexpectedShapeException} naming it.
+ *
+ * <p>{@code getNativeHandle()}, read twice per snapshot on the host's thread, goes through one
+ * constant call site: the JIT inlines its current target, a test of the receiver's class and the
+ * getter, for the first {@value #INLINED_CLASSES} classes seen (the database's and the snapshot's).
+ * A method handle held in a field would be invoked out of line, with a cast, on every call.
+ *
+ * <p>Concurrency: the lookups are {@link ClassValue}s; the call site's target only grows by one
+ * class test at a time, every target is correct, and a class that loses a race to be added stays
+ * on the (correct, slower) general path.
  */
 final class RocksAccess {
 
-  private final ClassValue<MethodHandle> nativeHandle = lookup("getNativeHandle", MethodType.methodType(long.class));
+  private static final int INLINED_CLASSES = 4;
+  private static final ClassValue<MethodHandle> NATIVE_HANDLE = lookup("getNativeHandle", MethodType.methodType(long.class));
+  private static final MethodType HANDLE_OF_OBJECT = MethodType.methodType(long.class, Object.class);
+  private static final MethodHandle GENERAL_NATIVE_HANDLE;
+  private static final MethodHandle IS_CLASS;
+  private static final MutableCallSite NATIVE_HANDLE_SITE = new MutableCallSite(HANDLE_OF_OBJECT);
+  private static final MethodHandle NATIVE_HANDLE_INVOKER = NATIVE_HANDLE_SITE.dynamicInvoker();
+  private static int inlinedClasses;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      GENERAL_NATIVE_HANDLE = lookup.findStatic(RocksAccess.class, "generalNativeHandle", HANDLE_OF_OBJECT);
+      IS_CLASS = lookup.findStatic(RocksAccess.class, "isClass",
+          MethodType.methodType(boolean.class, Class.class, Object.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+    NATIVE_HANDLE_SITE.setTarget(GENERAL_NATIVE_HANDLE);
+  }
+
   private final ClassValue<MethodHandle> owningHandle = lookup("isOwningHandle", MethodType.methodType(boolean.class));
   private final ClassValue<MethodHandle> name = lookup("getName", MethodType.methodType(String.class));
   private final ClassValue<MethodHandle> longProperty =
@@ -39,12 +69,32 @@ final class RocksAccess {
   /** The native pointer behind a rocksdb object ({@code getNativeHandle()}). */
   long nativeHandle(Object rocksObject) {
     try {
-      return (long) nativeHandle.get(rocksObject.getClass()).invokeExact(rocksObject);
+      return (long) NATIVE_HANDLE_INVOKER.invokeExact(rocksObject);
     } catch (UnexpectedShapeException e) {
       throw e;
     } catch (Throwable t) {
       throw new UnexpectedShapeException(rocksObject.getClass().getName() + ".getNativeHandle() failed", t);
     }
+  }
+
+  /** The call site's last resort: any class; adds a fast path for the first few classes it sees. */
+  private static long generalNativeHandle(Object rocksObject) throws Throwable {
+    MethodHandle getter = NATIVE_HANDLE.get(rocksObject.getClass());
+    inline(rocksObject.getClass(), getter);
+    return (long) getter.invokeExact(rocksObject);
+  }
+
+  private static synchronized void inline(Class<?> type, MethodHandle getter) {
+    if (inlinedClasses >= INLINED_CLASSES) {
+      return;
+    }
+    inlinedClasses++;
+    MethodHandle test = IS_CLASS.bindTo(type);
+    NATIVE_HANDLE_SITE.setTarget(MethodHandles.guardWithTest(test, getter, NATIVE_HANDLE_SITE.getTarget()));
+  }
+
+  private static boolean isClass(Class<?> type, Object object) {
+    return object.getClass() == type;
   }
 
   /** Whether a native reference still owns its native object ({@code isOwningHandle()}); true if unknown. */

@@ -25,12 +25,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * very wrapper's snapshot ({@code release=expired}): a skipped host release pins the snapshot until
  * the database closes, a doubled one frees it twice and aborts the host JVM.
  *
- * <p>Concurrency: each snapshot's tracking ends exactly once ({@link TrackedSnapshot}'s state
- * word); a snapshot is indexed after the registry publishes its lease, and not at all if the
- * registry ended it first ({@link SnapshotIndex}); the agent records a wrapper it releases before dropping it from
- * the handle index, and the host's release looks in the index first, so a release never finds
- * neither. A transaction's snapshot changes under the transaction's lock. No agent lock is held
- * while calling the registry.
+ * <p>With a grace period ({@code grace=}, above zero), a database snapshot is not registered on the
+ * host's thread: {@code getSnapshot} files it among the young snapshots ({@link YoungSnapshots},
+ * a few compare-and-sets, no lock, no map node), and the agent's hand-off thread registers those
+ * still held after the grace period, with the thread, time and stack of their taking ({@link
+ * TrackingRegistry#track(Object, LeaseOptions, TrackingRegistry.Origin)}). A snapshot released
+ * within the grace period never reaches the registry: no lease, no JFR event, not in {@code
+ * Count}, which lags new snapshots by up to the grace period and a tick. A database's close and a
+ * {@code Snapshot.close()} hand its young snapshots over at once, so what they report is the same
+ * with or without a grace period. Transaction snapshots are registered at once.
+ *
+ * <p>Concurrency: each snapshot's tracking ends exactly once, and its hand-off happens at most
+ * once and loses to an end ({@link TrackedSnapshot}'s state word); a handed-off snapshot is in the
+ * handle index before it leaves the young ones, and the host's release looks in the young ones
+ * first, so a release never finds neither. A snapshot is indexed after the registry publishes its
+ * lease, and not at all if the registry ended it first ({@link SnapshotIndex}); the agent records a
+ * wrapper it releases before dropping it from the handle index, and the host's release looks in
+ * the index first. Hand-offs run under {@code handOffLock} (the hand-off thread, a database's
+ * close, a {@code Snapshot.close()}), never on the host's getSnapshot or releaseSnapshot. A
+ * transaction's snapshot changes under the transaction's lock. No agent lock but {@code
+ * handOffLock} is held while calling the registry.
  */
 final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
@@ -41,6 +55,10 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   private final LeaseOptions databaseSnapshotOptions = LeaseOptions.builder().build();
   private final Map<Long, TrackedDatabase> databases = new ConcurrentHashMap<>();
   private final SnapshotIndex index = new SnapshotIndex();
+  private final YoungSnapshots young = new YoungSnapshots();
+  /** How long a database snapshot stays young before its hand-off; 0: registered on the host's thread. */
+  private final long graceNanos;
+  private final Object handOffLock = new Object();
   private final TransactionTracker transactions;
   /**
    * Wrappers of snapshots the agent released itself, so the host's own later release of that very
@@ -54,8 +72,10 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   private volatile TrackedDatabase lastDatabase;
   private volatile Runnable firstDatabase = () -> { };
 
-  SnapshotTracker(RocksAccess access, SnapshotReporter reporter, ReleaseMode releaseMode, String packagePrefix) {
+  SnapshotTracker(RocksAccess access, SnapshotReporter reporter, ReleaseMode releaseMode, String packagePrefix,
+      java.time.Duration grace) {
     this.access = access;
+    this.graceNanos = grace.toNanos();
     this.reporter = reporter;
     this.releaseMode = releaseMode;
     this.snapshotClassName = packagePrefix + ".Snapshot";
@@ -83,8 +103,12 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       TrackedDatabase database = database(db);
       // Before tracking: whatever happens to the new lease, the database holds the new snapshot.
       reportUntrackedOnce(database, 1);
-      track(new TrackedSnapshot(access.nativeHandle(snapshot), database, Holder.DATABASE, snapshot),
-          databaseSnapshotOptions);
+      long handle = access.nativeHandle(snapshot);
+      if (graceNanos == 0) {
+        track(new TrackedSnapshot(handle, database, Holder.DATABASE, snapshot, null), databaseSnapshotOptions);
+      } else {
+        endStale(young.add(new TrackedSnapshot(handle, database, Holder.DATABASE, snapshot, registry.origin())));
+      }
     } catch (Throwable t) {
       reporter.failure("getSnapshot", t);
     }
@@ -93,10 +117,9 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   @Override
   public boolean snapshotReleasing(Object db, Object snapshot) {
     try {
-      TrackedSnapshot tracked = index.byHandle(access.nativeHandle(snapshot));
+      TrackedSnapshot tracked = find(access.nativeHandle(snapshot), snapshot);
       boolean thisSnapshot = tracked != null && tracked.isHeldThrough(snapshot);
-      if (thisSnapshot && tracked.claimEnd()) {
-        end(tracked, ReleaseReason.MANUAL);
+      if (thisSnapshot && endIfLive(tracked, ReleaseReason.MANUAL)) {
         return false;
       }
       // Looked up after the index: the agent records a wrapper here before it leaves the index.
@@ -136,9 +159,15 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   private void snapshotClosing(Object snapshot) {
     try {
-      TrackedSnapshot tracked = index.byHandle(access.nativeHandle(snapshot));
+      TrackedSnapshot tracked = find(access.nativeHandle(snapshot), snapshot);
       if (tracked != null && tracked.holder == Holder.DATABASE && tracked.isHeldThrough(snapshot)
           && !tracked.leakReported) {
+        if (tracked.isPending()) {
+          // A leak is reported with its lease, as without a grace period.
+          synchronized (handOffLock) {
+            handOff(tracked, databaseSnapshotOptions);
+          }
+        }
         tracked.leakReported = true;
         lease(tracked).ifPresent(lease -> reporter.closedButHeld(lease, tracked, new Throwable().getStackTrace()));
       }
@@ -158,16 +187,25 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       }
       lastDatabase = null;
       List<TrackedSnapshot> held = new ArrayList<>();
-      for (TrackedSnapshot tracked : index.of(database)) {
-        if (tracked.claimEnd()) {
-          held.add(tracked);
+      List<Integer> endedFrom = new ArrayList<>();
+      synchronized (handOffLock) {
+        // Young ones are registered first, so that the close reports and ends them like the rest.
+        for (TrackedSnapshot tracked : young.of(database)) {
+          handOff(tracked, databaseSnapshotOptions);
+        }
+        for (TrackedSnapshot tracked : index.of(database)) {
+          int from = tracked.claimEnd();
+          if (from >= 0) {
+            held.add(tracked);
+            endedFrom.add(from);
+          }
         }
       }
       if (!held.isEmpty()) {
         reporter.heldAtClose(database, describe(held));
       }
-      for (TrackedSnapshot tracked : held) {
-        end(tracked, ReleaseReason.CLOSED);
+      for (int i = 0; i < held.size(); i++) {
+        end(held.get(i), endedFrom.get(i), ReleaseReason.CLOSED);
       }
     } catch (Throwable t) {
       reporter.failure("close", t);
@@ -226,27 +264,116 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
 
   // ---- registry bookkeeping ----
 
-  /**
-   * Registers a snapshot the host now holds. The registry publishes the lease before this indexes
-   * it; a release by the registry in between (an operator's force-release) ends the tracking, and
-   * then nothing is indexed: the host's own release finds no entry and runs.
-   */
+  /** Registers a snapshot the host now holds, on the calling thread. */
   void track(TrackedSnapshot tracked, LeaseOptions options) {
-    tracked.lease = registry.track(tracked, options);
-    TrackedSnapshot stale = index.add(tracked);
-    if (stale != null && stale.claimEnd()) {
-      // The handle was reused: its old snapshot ended in a way the agent did not see.
-      end(stale, ReleaseReason.MANUAL);
-    }
+    handOff(tracked, options);
   }
 
   /**
-   * Forgets a snapshot whose end the caller has claimed, and tells the registry why it ended: by
-   * the lease itself, which spares the host's release a lookup of the id under the registry's lock.
+   * Registers {@code tracked} unless its hand-off is already claimed or its tracking ended. The
+   * registry publishes the lease before this indexes it; a release by the registry in between (an
+   * operator's force-release) ends the tracking, and then nothing is indexed: the host's own
+   * release finds no entry and runs. An end that comes while the lease is being made leaves its
+   * release to this method.
    */
-  void end(TrackedSnapshot tracked, ReleaseReason reason) {
-    index.remove(tracked);
-    registry.release(tracked.lease, reason);
+  private void handOff(TrackedSnapshot tracked, LeaseOptions options) {
+    if (!tracked.claimHandOff()) {
+      return;
+    }
+    SnapshotLease lease;
+    try {
+      lease = tracked.origin == null ? registry.track(tracked, options) : registry.track(tracked, options, tracked.origin);
+    } catch (RuntimeException | Error e) {
+      // The registry is closed: the snapshot stays untracked, and the host's release runs as without the agent.
+      int from = tracked.claimEnd();
+      if (from >= 0) {
+        end(tracked, from, ReleaseReason.MANUAL);
+      }
+      throw e;
+    }
+    tracked.lease = lease;
+    TrackedSnapshot stale = index.add(tracked);
+    if (tracked.finishHandOff()) {
+      young.remove(tracked);
+    } else {
+      // Ended while the lease was being made: the end left the lease to us.
+      index.remove(tracked);
+      young.remove(tracked);
+      registry.release(lease, tracked.database != null && tracked.database.isClosed()
+          ? ReleaseReason.CLOSED : ReleaseReason.MANUAL);
+    }
+    endStale(stale);
+  }
+
+  /**
+   * Hands the young snapshots taken at least the grace period before {@code nowNanos} (the
+   * registry's ticker) to the registry; ends those of a database closed since. Run by the hand-off
+   * thread every tick.
+   */
+  void handOffOlderThanGrace(long nowNanos) {
+    synchronized (handOffLock) {
+      young.forEach(tracked -> {
+        if (!tracked.isPending() || nowNanos - tracked.origin.stampNanos() < graceNanos) {
+          return;
+        }
+        try {
+          if (tracked.database.isClosed()) {
+            endIfLive(tracked, ReleaseReason.CLOSED);
+          } else {
+            handOff(tracked, databaseSnapshotOptions);
+          }
+        } catch (Throwable t) {
+          reporter.failure("hand-off", t);
+        }
+      });
+    }
+  }
+
+  /** The snapshot the host holds through {@code wrapper} at {@code handle}: a young one, else an indexed one. */
+  private TrackedSnapshot find(long handle, Object wrapper) {
+    if (graceNanos != 0) {
+      TrackedSnapshot youngOne = young.find(handle, wrapper);
+      if (youngOne != null) {
+        return youngOne;
+      }
+    }
+    return index.byHandle(handle);
+  }
+
+  /** A snapshot filed under a handle that has since been reused: its end went unseen. */
+  private void endStale(TrackedSnapshot stale) {
+    if (stale != null) {
+      endIfLive(stale, ReleaseReason.MANUAL);
+    }
+  }
+
+  /** Ends {@code tracked}'s tracking if no one else has; true if this call did. */
+  boolean endIfLive(TrackedSnapshot tracked, ReleaseReason reason) {
+    int from = tracked.claimEnd();
+    if (from < 0) {
+      return false;
+    }
+    end(tracked, from, reason);
+    return true;
+  }
+
+  /**
+   * Forgets a snapshot whose end the caller has claimed from state {@code from}, and, if it had
+   * been handed to the registry, tells the registry why it ended: by the lease itself, which spares
+   * the host's release a lookup of the id under the registry's lock. An end that won over a
+   * hand-off in progress leaves the lease to the hand-off.
+   */
+  private void end(TrackedSnapshot tracked, int from, ReleaseReason reason) {
+    if (tracked.origin != null) {
+      young.remove(tracked);
+    }
+    if (from != TrackedSnapshot.PENDING) {
+      // Never handed off, never indexed: spares the host's release the index's lock.
+      index.remove(tracked);
+    }
+    if (from == TrackedSnapshot.LIVE) {
+      registry.release(tracked.lease, reason);
+    }
   }
 
   /**
@@ -259,7 +386,9 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
         && tracked.holder == Holder.DATABASE && tracked.database != null;
     if (!mayRelease) {
       // Reported by onReleased: the lease is gone but the native snapshot stays with its holder.
-      if (tracked.claimEnd()) {
+      int from = tracked.claimEnd();
+      if (from >= 0) {
+        young.remove(tracked);
         index.remove(tracked);
       }
       return;
@@ -269,6 +398,7 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     }
     // Recorded before it leaves the index: a host release that misses it there finds it here.
     releasedByAgent.put(tracked.wrapper, Boolean.TRUE);
+    young.remove(tracked);
     index.remove(tracked);
     if (tracked.database.releaseIfOpen(access, tracked.wrapper)) {
       tracked.releasedByAgent = true;
@@ -335,15 +465,21 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
       return;
     }
     long nativeCount = database.nativeSnapshotCount(access).orElse(0);
-    long untracked = nativeCount - database.tracked.get() - justTaken;
+    long young = graceNanos == 0 ? 0 : this.young.of(database).size();
+    long untracked = nativeCount - database.tracked.get() - young - justTaken;
     if (untracked > 0) {
       reporter.untracked(database, nativeCount, untracked);
     }
   }
 
-  /** How many snapshots the tracker still indexes; for tests and diagnostics. */
+  /** How many snapshots the tracker still knows, young or handed off; for tests and diagnostics. */
   int indexedSnapshots() {
-    return index.size();
+    return index.size() + young.size();
+  }
+
+  /** How many young snapshots wait for their hand-off; for tests and diagnostics. */
+  int youngSnapshots() {
+    return young.size();
   }
 
   /** The databases the host has open, as far as the agent has seen them. */
@@ -352,7 +488,8 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
   }
 
   private java.util.Optional<SnapshotLease> lease(TrackedSnapshot tracked) {
-    return registry.find(tracked.lease.id());
+    SnapshotLease lease = tracked.lease;
+    return lease == null ? java.util.Optional.empty() : registry.find(lease.id());
   }
 
   private List<SnapshotReporter.HeldSnapshot> describe(List<TrackedSnapshot> held) {

@@ -106,12 +106,12 @@ final class TransactionTracker {
         return;
       }
       transaction.current = null;
-      if (current != null && current.claimEnd()) {
-        snapshots.end(current, ReleaseReason.MANUAL);
+      if (current != null) {
+        snapshots.endIfLive(current, ReleaseReason.MANUAL);
       }
       if (handle != 0) {
         Thread thread = Thread.currentThread();
-        TrackedSnapshot tracked = new TrackedSnapshot(handle, transaction.database, Holder.TRANSACTION, snapshot);
+        TrackedSnapshot tracked = new TrackedSnapshot(handle, transaction.database, Holder.TRANSACTION, snapshot, null);
         snapshots.track(tracked, LeaseOptions.builder().ownerThread(thread).label(thread.getName() + " (transaction)").build());
         transaction.current = tracked;
       }

@@ -22,12 +22,22 @@ class AgentOptionsTest {
     assertThat(options.packagePrefix()).isEqualTo("org.rocksdb");
     assertThat(options.log()).isEqualTo("stderr");
     assertThat(options.tick()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(options.grace()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void theGracePeriodFollowsTheTickUnlessTheTickIsNotShorterThanTheTtl() {
+    assertThat(AgentOptions.parse("tick=100ms").grace()).isEqualTo(Duration.ofMillis(100));
+    assertThat(AgentOptions.parse("ttl=1s,tick=1s").grace()).isZero();
+    assertThat(AgentOptions.parse("grace=0").grace()).isZero();
+    assertThat(AgentOptions.parse("grace=0").describe()).endsWith(",grace=0");
+    assertThat(AgentOptions.parse("ttl=1m,grace=30s").grace()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
   void everyOptionIsRead() {
     AgentOptions options = AgentOptions.parse(
-        "ttl=PT2S, warn=75%, stack=all, release=expired, package=org.forstdb, log=/tmp/agent.log, tick=100ms");
+        "ttl=PT2S, warn=75%, stack=all, release=expired, package=org.forstdb, log=/tmp/agent.log, tick=100ms, grace=250ms");
 
     assertThat(options.ttl()).isEqualTo(Duration.ofSeconds(2));
     assertThat(options.warnFraction()).isEqualTo(0.75);
@@ -36,6 +46,7 @@ class AgentOptionsTest {
     assertThat(options.packagePrefix()).isEqualTo("org.forstdb");
     assertThat(options.log()).isEqualTo("/tmp/agent.log");
     assertThat(options.tick()).isEqualTo(Duration.ofMillis(100));
+    assertThat(options.grace()).isEqualTo(Duration.ofMillis(250));
   }
 
   /** The registry's own grammar (snapshots' Settings), also in the daemon's configuration: days, blanks, percentages. */
@@ -46,7 +57,7 @@ class AgentOptionsTest {
     assertThat(options.ttl()).isEqualTo(Duration.ofDays(1));
     assertThat(options.tick()).isEqualTo(Duration.ofMinutes(5));
     assertThat(options.warnFraction()).isEqualTo(0.125);
-    assertThat(options.describe()).startsWith("ttl=24h,warn=0.125,").endsWith(",tick=5m");
+    assertThat(options.describe()).startsWith("ttl=24h,warn=0.125,").endsWith(",tick=5m,grace=5m");
   }
 
   @ParameterizedTest
@@ -64,7 +75,10 @@ class AgentOptionsTest {
       "log=                   | agent option log='' is invalid: expected stderr or a file path",
       "ttl                    | agent option 'ttl' is not key=value",
       "ttl=1s,ttl=2s          | agent option 'ttl' is given twice",
-      "verbose=true           | unknown agent option 'verbose' (known: ttl, warn, stack, release, package, log, tick)",
+      "verbose=true           | unknown agent option 'verbose' (known: ttl, warn, stack, release, package, log, tick, grace)",
+      "grace=-1s              | agent option grace='-1s' is invalid: expected 0 or a positive duration such as 1s or 500ms",
+      "grace=later            | agent option grace='later' is invalid: expected 0 or a positive duration such as 1s or 500ms",
+      "ttl=1s,grace=1s        | agent option grace=1s must be shorter than the TTL (ttl=1s)",
   })
   void badOptionsAreRejectedNamingTheOptionAndValue(String text, String message) {
     assertThatIllegalArgumentException().isThrownBy(() -> AgentOptions.parse(text)).withMessageStartingWith(message);

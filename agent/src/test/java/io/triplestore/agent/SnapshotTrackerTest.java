@@ -38,11 +38,15 @@ class SnapshotTrackerTest {
   private SnapshotTracker tracker;
 
   private void start(ReleaseMode mode) {
+    start(mode, Duration.ZERO);
+  }
+
+  private void start(ReleaseMode mode, Duration grace) {
     RocksAccess access = new RocksAccess();
     AgentLog log = new AgentLog(new PrintStream(output, true, StandardCharsets.UTF_8));
     SnapshotReporter reporter = new SnapshotReporter(log, "io.triplestore.agent.fakes", mode);
     ObservedSnapshotSource source = new ObservedSnapshotSource(access);
-    tracker = new SnapshotTracker(access, reporter, mode, "io.triplestore.agent.fakes");
+    tracker = new SnapshotTracker(access, reporter, mode, "io.triplestore.agent.fakes", grace);
     source.connect(tracker);
     registry = SnapshotRegistry.builder().source(source)
         .expiryAction(mode == ReleaseMode.NEVER ? ExpiryAction.REPORT : ExpiryAction.RELEASE)
@@ -250,6 +254,238 @@ class SnapshotTrackerTest {
     assertThat(skipped).as("the host's release is skipped while the agent releases").isTrue();
     assertThat(db.nativeReleases).containsExactly(100L);
     assertThat(db.releasesOfFreedSnapshots).isEmpty();
+  }
+
+  // ---- the grace period: young snapshots, handed to the registry only if still held ----
+
+  private static final Duration GRACE = Duration.ofSeconds(1);
+
+  /** Moves the clock past the grace period and runs the hand-off, as the agent's hand-off thread does every tick. */
+  private void handOffAfterTheGracePeriod() {
+    nanos.addAndGet(GRACE.toNanos());
+    tracker.handOffOlderThanGrace(nanos.get());
+  }
+
+  @Test
+  void aSnapshotReleasedWithinTheGracePeriodNeverReachesTheRegistry() {
+    start(ReleaseMode.NEVER, GRACE);
+    FakeSnapshot snapshot = db.snapshot(100);
+    tracker.snapshotTaken(db, snapshot);
+    assertThat(registry.count()).as("not registered on the host's thread").isZero();
+    assertThat(tracker.youngSnapshots()).isEqualTo(1);
+
+    hostReleases(snapshot);
+    handOffAfterTheGracePeriod();
+
+    assertThat(db.nativeReleases).as("the host's own release ran").containsExactly(100L);
+    assertThat(tracker.indexedSnapshots()).isZero();
+    assertThat(registry.statistics().totalCreated()).isZero();
+  }
+
+  @Test
+  void aSnapshotHeldPastTheGracePeriodIsRegisteredAsTakenByItsThreadAtItsTime() throws Exception {
+    start(ReleaseMode.NEVER, GRACE);
+    FakeSnapshot snapshot = db.snapshot(100);
+    Thread host = new Thread(() -> tracker.snapshotTaken(db, snapshot), "host-thread");
+    host.start();
+    host.join();
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+
+    tracker.handOffOlderThanGrace(nanos.get());
+
+    assertThat(registry.count()).isEqualTo(1);
+    assertThat(tracker.youngSnapshots()).isZero();
+    var info = registry.find(1).orElseThrow().info();
+    assertThat(info.ownerLabel()).isEqualTo("host-thread");
+    assertThat(info.ownerThread()).isEqualTo("host-thread");
+    assertThat(info.age()).as("aged from the taking, not the hand-off").isEqualTo(Duration.ofSeconds(2));
+    hostReleases(snapshot);
+    assertThat(registry.count()).isZero();
+    assertThat(registry.statistics().released(ReleaseReason.MANUAL)).isEqualTo(1);
+    assertThat(db.nativeReleases).containsExactly(100L);
+  }
+
+  @Test
+  void aYoungSnapshotIsLeftAloneUntilItsGracePeriodHasPassed() {
+    start(ReleaseMode.NEVER, GRACE);
+    tracker.snapshotTaken(db, db.snapshot(100));
+    nanos.addAndGet(GRACE.toNanos() - 1);
+
+    tracker.handOffOlderThanGrace(nanos.get());
+
+    assertThat(registry.count()).isZero();
+    nanos.addAndGet(1);
+    tracker.handOffOlderThanGrace(nanos.get());
+    assertThat(registry.count()).isEqualTo(1);
+  }
+
+  @Test
+  void aHandedOffSnapshotExpiresByTheTtlFromItsTaking() {
+    start(ReleaseMode.EXPIRED, GRACE);
+    FakeSnapshot snapshot = db.snapshot(100);
+    tracker.snapshotTaken(db, snapshot);
+    handOffAfterTheGracePeriod();
+    nanos.addAndGet(TTL.minus(GRACE).toNanos() + 1);
+
+    registry.cleanUp();
+
+    assertThat(db.nativeReleases).as("expired at its TTL from the taking").containsExactly(100L);
+    assertThat(registry.statistics().released(ReleaseReason.EXPIRED)).isEqualTo(1);
+    assertThat(tracker.snapshotReleasing(db, snapshot)).as("the host's late release is skipped").isTrue();
+  }
+
+  /**
+   * The host releases while the hand-off is making the lease (after the registry published it,
+   * before the hand-off finished): the host's own release runs, the lease is released exactly
+   * once, and nothing stays behind.
+   */
+  @Test
+  void aHostReleaseDuringTheHandOffReleasesTheLeaseOnceAndRunsNatively() {
+    start(ReleaseMode.NEVER, GRACE);
+    FakeSnapshot snapshot = db.snapshot(100);
+    int[] hostReleasesInTheWindow = {0};
+    registry.addListener(new SnapshotListener() {
+      @Override
+      public void onCreated(SnapshotLease lease) {
+        hostReleasesInTheWindow[0]++;
+        hostReleases(snapshot);
+      }
+    });
+    tracker.snapshotTaken(db, snapshot);
+
+    handOffAfterTheGracePeriod();
+
+    assertThat(hostReleasesInTheWindow[0]).isEqualTo(1);
+    assertThat(db.nativeReleases).containsExactly(100L);
+    assertThat(db.releasesOfFreedSnapshots).isEmpty();
+    assertThat(registry.count()).isZero();
+    assertThat(registry.statistics().totalCreated()).isEqualTo(1);
+    assertThat(registry.statistics().released(ReleaseReason.MANUAL)).isEqualTo(1);
+    assertThat(tracker.indexedSnapshots()).as("entries left behind").isZero();
+  }
+
+  /** An operator's force-release lands inside the hand-off: the host's own release must still run, and nothing stays. */
+  @Test
+  void aForceReleaseDuringTheHandOffLeavesTheHostsOwnReleaseToRun() {
+    start(ReleaseMode.NEVER, GRACE);
+    registry.addListener(new SnapshotListener() {
+      @Override
+      public void onCreated(SnapshotLease lease) {
+        registry.forceRelease(lease.id());
+      }
+    });
+    FakeSnapshot snapshot = db.snapshot(100);
+    tracker.snapshotTaken(db, snapshot);
+
+    handOffAfterTheGracePeriod();
+    hostReleases(snapshot);
+
+    assertThat(registry.statistics().released(ReleaseReason.FORCED)).isEqualTo(1);
+    assertThat(registry.statistics().released(ReleaseReason.MANUAL)).isZero();
+    assertThat(db.nativeReleases).containsExactly(100L);
+    assertThat(registry.count()).isZero();
+    assertThat(tracker.indexedSnapshots()).isZero();
+  }
+
+  @Test
+  void closingTheDatabaseReportsAndEndsItsYoungSnapshotsToo() {
+    start(ReleaseMode.NEVER, GRACE);
+    tracker.snapshotTaken(db, db.snapshot(100));
+    handOffAfterTheGracePeriod();
+    tracker.snapshotTaken(db, db.snapshot(101));
+
+    tracker.databaseClosing(db);
+    db.markClosed();
+    handOffAfterTheGracePeriod();
+
+    assertThat(registry.count()).isZero();
+    assertThat(registry.statistics().released(ReleaseReason.CLOSED)).isEqualTo(2);
+    assertThat(tracker.indexedSnapshots()).isZero();
+    assertThat(output()).contains("HELD AT CLOSE database /fake/db-1 is closing with 2 snapshot(s) still held:");
+  }
+
+  @Test
+  void aYoungSnapshotOfADatabaseClosedSinceIsEndedNotRegistered() {
+    start(ReleaseMode.NEVER, GRACE);
+    FakeSnapshot snapshot = db.snapshot(100);
+    tracker.snapshotTaken(db, snapshot);
+    // The host closes the database without the agent seeing it (say, by a path it does not instrument).
+    tracker.openDatabases().iterator().next().markClosed();
+
+    handOffAfterTheGracePeriod();
+
+    assertThat(registry.statistics().totalCreated()).isZero();
+    assertThat(tracker.indexedSnapshots()).isZero();
+  }
+
+  @Test
+  void moreYoungSnapshotsThanTheTableHoldsAreAllTrackedAndReleased() {
+    start(ReleaseMode.NEVER, GRACE);
+    int count = 3 * 1024 * YoungSnapshots.BUCKET;
+    FakeSnapshot[] snapshots = new FakeSnapshot[count];
+    for (int i = 0; i < count; i++) {
+      snapshots[i] = db.snapshot(0x7f0000001000L + 64L * i);
+      tracker.snapshotTaken(db, snapshots[i]);
+    }
+    assertThat(tracker.youngSnapshots()).isEqualTo(count);
+    for (int i = 0; i < count; i += 2) {
+      hostReleases(snapshots[i]);
+    }
+    handOffAfterTheGracePeriod();
+
+    assertThat(registry.count()).isEqualTo(count / 2);
+    for (int i = 1; i < count; i += 2) {
+      hostReleases(snapshots[i]);
+    }
+    assertThat(registry.count()).isZero();
+    assertThat(tracker.indexedSnapshots()).isZero();
+    assertThat(db.releasesOfFreedSnapshots).isEmpty();
+    assertThat(db.nativeReleases).hasSize(count);
+  }
+
+  /**
+   * Hosts taking and releasing on two threads while the hand-off runs in a loop with a grace period
+   * of zero nanoseconds of the manual clock (everything pending is due): every order of a host's
+   * release and a hand-off that the threads reach. Bounded by its iteration count.
+   */
+  @Test
+  void hostsAndTheHandOffRacingLeaveEveryLeaseReleasedOnceAndNothingBehind() throws Exception {
+    start(ReleaseMode.NEVER, Duration.ofNanos(1));
+    int perThread = 5_000;
+    java.util.concurrent.atomic.AtomicBoolean hostsDone = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread handOff = new Thread(() -> {
+      while (!hostsDone.get()) {
+        tracker.handOffOlderThanGrace(nanos.incrementAndGet());
+      }
+    }, "hand-off");
+    Thread[] hosts = new Thread[2];
+    for (int t = 0; t < hosts.length; t++) {
+      long base = 0x7f0000000000L + ((long) t << 32);
+      hosts[t] = new Thread(() -> {
+        for (int i = 0; i < perThread; i++) {
+          FakeSnapshot snapshot = db.snapshot(base + 16L * (i % 64));
+          tracker.snapshotTaken(db, snapshot);
+          hostReleases(snapshot);
+        }
+      }, "host-" + t);
+    }
+    handOff.start();
+    for (Thread host : hosts) {
+      host.start();
+    }
+    for (Thread host : hosts) {
+      host.join();
+    }
+    hostsDone.set(true);
+    handOff.join();
+
+    assertThat(db.releasesOfFreedSnapshots).as("double frees").isEmpty();
+    assertThat(db.nativeReleases).hasSize(2 * perThread);
+    assertThat(registry.count()).isZero();
+    var statistics = registry.statistics();
+    assertThat(statistics.released(ReleaseReason.MANUAL)).as("every lease made was released once")
+        .isEqualTo(statistics.totalCreated());
+    assertThat(tracker.indexedSnapshots()).isZero();
   }
 
   private static void await(CountDownLatch latch) {

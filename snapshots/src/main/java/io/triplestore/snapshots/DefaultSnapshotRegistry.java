@@ -1,6 +1,7 @@
 package io.triplestore.snapshots;
 
 import io.triplestore.snapshots.spi.TrackingRegistry;
+import io.triplestore.snapshots.spi.TrackingRegistry.Origin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,27 +186,46 @@ final class DefaultSnapshotRegistry implements TrackingRegistry {
 
   @Override
   public SnapshotLease create(LeaseOptions options) {
-    return register(null, options, ttlNanosOf(options.ttl()), true);
+    return register(null, options, ttlNanosOf(options.ttl()), true, null);
   }
 
   @Override
   public SnapshotLease track(Object snapshot, LeaseOptions options) {
     java.util.Objects.requireNonNull(snapshot, "snapshot");
-    return register(snapshot, options, ttlNanosOf(options.ttl()), false);
+    return register(snapshot, options, ttlNanosOf(options.ttl()), false, origin());
+  }
+
+  @Override
+  public Origin origin() {
+    return new Origin(Thread.currentThread(), clock.stamp(), stackCapture.shouldCapture() ? new CreationSite() : null);
+  }
+
+  @Override
+  public SnapshotLease track(Object snapshot, LeaseOptions options, Origin origin) {
+    java.util.Objects.requireNonNull(snapshot, "snapshot");
+    java.util.Objects.requireNonNull(origin, "origin");
+    if (origin.site() != null && !(origin.site() instanceof CreationSite)) {
+      throw new IllegalArgumentException("not an origin of snapshot registry '" + name + "': " + origin);
+    }
+    return register(snapshot, options, ttlNanosOf(options.ttl()), false, origin);
   }
 
   private IllegalStateException closedException() {
     return new IllegalStateException("snapshot registry '" + name + "' is closed");
   }
 
-  /** Registers {@code tracked}, or with {@code take} a snapshot the source takes now. */
-  private Lease register(Object tracked, LeaseOptions options, long ttlNanos, boolean take) {
+  /**
+   * Registers {@code tracked}, or with {@code take} a snapshot the source takes now; {@code origin}
+   * says who took it and when (null: this thread, now).
+   */
+  private Lease register(Object tracked, LeaseOptions options, long ttlNanos, boolean take, Origin origin) {
     if (closed) {
       throw closedException();
     }
-    Thread current = Thread.currentThread();
-    CreationSite site = stackCapture.shouldCapture() ? new CreationSite() : null;
-    long now = clock.stamp();
+    Thread current = origin == null ? Thread.currentThread() : origin.thread();
+    CreationSite site = origin == null ? (stackCapture.shouldCapture() ? new CreationSite() : null)
+        : (CreationSite) origin.site();
+    long now = origin == null ? clock.stamp() : origin.stampNanos();
     Lease lease = new Lease(this, take ? null : tracked, labelOf(options, current), options.description(),
         current.getName(), now, ttlNanos, site);
     setDeadlines(lease, now, clock.deadlineSlack(), ttlNanos);

@@ -8,6 +8,11 @@ package io.triplestore.agent.bridge;
  * <p>It is resolved through the system class loader, where the JVM puts the agent jar, from
  * whichever loader loaded rocksdbjni. It stays tiny, is not relocated, and depends on nothing but
  * {@code java.base}.
+ *
+ * <p>Concurrency: called from any host thread. The hooks are one volatile reference, set once
+ * (or cleared when the agent disables itself). Whether a thread is inside the agent's own call is
+ * thread-local; a global count of such calls lets every other call skip that lookup, and a thread
+ * always sees its own increment, so it never misses its own mark.
  */
 public final class SnapshotBridge {
 
@@ -15,6 +20,12 @@ public final class SnapshotBridge {
 
   /** Set while the agent calls rocksdb itself, so its own calls are not reported back to it. */
   private static final ThreadLocal<Boolean> AGENT_CALL = new ThreadLocal<>();
+
+  /**
+   * How many threads are inside {@link #agentCall} now: almost always 0, and then the host's calls
+   * skip the thread-local lookup. A thread inside an agent call sees its own increment.
+   */
+  private static final java.util.concurrent.atomic.AtomicInteger AGENT_CALLS = new java.util.concurrent.atomic.AtomicInteger();
 
   private SnapshotBridge() {}
 
@@ -45,9 +56,11 @@ public final class SnapshotBridge {
   public static <T> T agentCall(java.util.function.Supplier<T> call) {
     Boolean outer = AGENT_CALL.get();
     AGENT_CALL.set(Boolean.TRUE);
+    AGENT_CALLS.incrementAndGet();
     try {
       return call.get();
     } finally {
+      AGENT_CALLS.decrementAndGet();
       if (outer == null) {
         AGENT_CALL.remove();
       }
@@ -56,7 +69,7 @@ public final class SnapshotBridge {
 
   private static SnapshotHooks active() {
     SnapshotHooks current = hooks;
-    return current == null || AGENT_CALL.get() != null ? null : current;
+    return current == null || (AGENT_CALLS.get() != 0 && AGENT_CALL.get() != null) ? null : current;
   }
 
   public static void snapshotTaken(Object db, Object snapshot) {

@@ -16,9 +16,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs {@link SnapshotAgentBenchmark} without the agent and with it in three stack-capture modes,
- * each in its own forks (only the forks' JVM arguments differ), and prints each benchmark's time
- * with its ratio to the run without the agent.
+ * Runs {@link SnapshotAgentBenchmark} without the agent and with it in three stack-capture modes
+ * (with the default grace period), and in two of them with {@code grace=0}, each in its own forks
+ * (only the forks' JVM arguments differ), and prints each benchmark's time with its ratio to the
+ * run without the agent.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.triplestore.benchmarks.agent.AgentOverhead \
@@ -43,6 +44,9 @@ public final class AgentOverhead {
     setups.put("agent, stack=off", "stack=off");
     setups.put("agent, stack=sample:128", "stack=sample:128");
     setups.put("agent, stack=all", "stack=all");
+    // Every snapshot registered on the host's thread, as before the grace period existed (issue 18).
+    setups.put("agent, stack=off, grace=0", "stack=off,grace=0");
+    setups.put("agent, stack=sample:128, grace=0", "stack=sample:128,grace=0");
 
     Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
     for (Map.Entry<String, String> setup : setups.entrySet()) {

@@ -16,7 +16,7 @@ import org.rocksdb.RocksDBException;
  * Snapshots of an empty database cost the same as of a small one; the keys only make the
  * database an ordinary one rather than a degenerate case.
  */
-final class TempRocksDb implements AutoCloseable {
+public final class TempRocksDb implements AutoCloseable {
 
   private static final int KEYS = 16;
 
@@ -30,7 +30,7 @@ final class TempRocksDb implements AutoCloseable {
     this.db = db;
   }
 
-  static TempRocksDb open() {
+  public static TempRocksDb open() {
     RocksDB.loadLibrary();
     Path directory = createDirectory();
     Options options = new Options().setCreateIfMissing(true);
@@ -47,7 +47,7 @@ final class TempRocksDb implements AutoCloseable {
     }
   }
 
-  RocksDB db() {
+  public RocksDB db() {
     return db;
   }
 

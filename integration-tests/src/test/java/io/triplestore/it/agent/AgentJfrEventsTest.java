@@ -19,7 +19,7 @@ class AgentJfrEventsTest {
   @Test
   void theHostsRecordingHoldsTheAgentsSnapshotEvents() throws Exception {
     Path recording = dir.resolve("host.jfr");
-    List<String> jvmArgs = new java.util.ArrayList<>(AgentJars.javaagent("ttl=1s,tick=100ms"));
+    List<String> jvmArgs = new java.util.ArrayList<>(AgentJars.javaagent("ttl=1s,tick=100ms,grace=0"));
     jvmArgs.add("-XX:StartFlightRecording=filename=" + recording + ",dumponexit=true");
     try (HostProcess host = HostProcess.start(jvmArgs, AgentJars.rocksDb(), SnapshotHost.class,
         dir.resolve("db").toString(), "plain")) {

@@ -15,7 +15,7 @@ class RocksDbPackageAgentTest {
   @Test
   void aRenamedRocksDbIsTrackedThroughThePackageOption() throws Exception {
     try (HostProcess host = HostProcess.start(
-        AgentJars.javaagent("package=io.triplestore.it.agent.fork,ttl=1m,tick=100ms,stack=all"), null,
+        AgentJars.javaagent("package=io.triplestore.it.agent.fork,ttl=1m,tick=100ms,stack=all,grace=0"), null,
         ForkHost.class, "fork")) {
       host.run("take a");
       host.run("leak");

@@ -24,7 +24,7 @@ class RocksDbVersionsAgentTest {
   @ParameterizedTest
   @MethodSource("rocksDbJars")
   void theAgentTracksReleasesAndLeaksOnEachRocksDbLine(Path rocksDbJar, String version) throws Exception {
-    try (HostProcess host = HostProcess.start(AgentJars.javaagent("ttl=1m,tick=100ms,stack=all"), rocksDbJar,
+    try (HostProcess host = HostProcess.start(AgentJars.javaagent("ttl=1m,tick=100ms,stack=all,grace=0"), rocksDbJar,
         SnapshotHost.class, dir.resolve("db").toString(), "pessimistic")) {
       assertThat(host.stdout().get(0)).contains("rocksdbjni=" + version);
 

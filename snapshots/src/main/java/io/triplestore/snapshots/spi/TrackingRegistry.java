@@ -25,6 +25,37 @@ public interface TrackingRegistry extends SnapshotRegistry {
   SnapshotLease track(Object snapshot, LeaseOptions options);
 
   /**
+   * Who is taking a snapshot, and when, captured now on the taking thread: the thread, the
+   * registry's creation stamp and, when stack capture picks this one, the stack. For an observer
+   * that registers a snapshot later, from another thread, with {@link #track(Object, LeaseOptions,
+   * Origin)}; cheap enough for a host's hot path (no lock, no clock call with the default ticker).
+   */
+  Origin origin();
+
+  /**
+   * As {@link #track(Object, LeaseOptions)}, for a snapshot taken earlier: the lease is owned,
+   * labelled, aged and given its deadlines as if created at {@code origin}, by its thread, with its
+   * stack. Its id, and so its place in creation order, is given now.
+   *
+   * @throws IllegalStateException if the registry is closed
+   * @throws IllegalArgumentException if {@code origin} was not made by this kind of registry
+   */
+  SnapshotLease track(Object snapshot, LeaseOptions options, Origin origin);
+
+  /**
+   * Where a snapshot came from, from {@link #origin()}.
+   *
+   * @param thread the thread that took it: its owner, and its label unless the options give one
+   * @param stampNanos its creation stamp, in the registry's ticker
+   * @param site the recorded creation stack, or null when stack capture skipped it
+   */
+  record Origin(Thread thread, long stampNanos, Object site) {
+    public Origin {
+      java.util.Objects.requireNonNull(thread, "thread");
+    }
+  }
+
+  /**
    * Releases lease {@code id} recording {@code reason}. For observers whose snapshots end by other
    * means than the lease: an agent reports {@code CLOSED} for the snapshots still held when their
    * database closes. Never throws for a bad id.

@@ -69,11 +69,19 @@ class AgentFaultIsolationTest {
         options("unknown option", "frobnicate=yes", "script", "frobnicate"),
         options("warning fraction above 1", "warn=2", "script", "warn"),
         options("option without a value", "ttl", "script", "ttl"),
+        options("grace period that is not a duration", "grace=soon", "script", "grace"),
         options("getSnapshot on a closed database", "", "get-after-close", null),
         options("releaseSnapshot on a closed database", "", "release-after-close", null),
         // Case 5: an operator's force-release racing getSnapshot must never cost the host its own release.
         options("force-release storm, default options", "", "force-release-storm", null),
         options("force-release storm, release=expired", "release=expired", "force-release-storm", null),
+        // The same with every snapshot registered on the host's thread, and with a hand-off every
+        // millisecond racing the host's releases and the operator's force-releases.
+        options("force-release storm, grace=0", "grace=0", "force-release-storm", null),
+        options("force-release storm, release=expired, grace=0", "release=expired,grace=0", "force-release-storm", null),
+        options("force-release storm, hand-off every millisecond", "grace=1ms,tick=1ms", "force-release-storm", null),
+        options("force-release storm, release=expired, hand-off every millisecond", "release=expired,grace=1ms,tick=1ms",
+            "force-release-storm", null),
         // Case 6: s1 expires and is freed by the agent, s2 likely gets its address, s1 is released late.
         options("late release of an expired snapshot, release=expired", "ttl=100ms,tick=20ms,release=expired",
             "late-release-of-expired", null));
