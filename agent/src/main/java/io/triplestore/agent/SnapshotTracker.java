@@ -367,8 +367,8 @@ final class SnapshotTracker implements SnapshotHooks, SnapshotListener {
     if (tracked.origin != null) {
       young.remove(tracked);
     }
+    // One ended while PENDING was never indexed: skipping spares the host's release the index's lock.
     if (from != TrackedSnapshot.PENDING) {
-      // Never handed off, never indexed: spares the host's release the index's lock.
       index.remove(tracked);
     }
     if (from == TrackedSnapshot.LIVE) {
