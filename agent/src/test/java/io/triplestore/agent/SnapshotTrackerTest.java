@@ -70,6 +70,19 @@ class SnapshotTrackerTest {
     registry.cleanUp();
   }
 
+  /**
+   * An operator's force-release inside the window after the registry published a lease and before
+   * the tracker indexed it: onCreated runs there, on the registering thread.
+   */
+  private void forceReleaseEachLeaseAsItIsCreated() {
+    registry.addListener(new SnapshotListener() {
+      @Override
+      public void onCreated(SnapshotLease lease) {
+        registry.forceRelease(lease.id());
+      }
+    });
+  }
+
   /** What the host's {@code db.releaseSnapshot(snapshot)} does with the advice inlined: skippable by the agent. */
   private void hostReleases(FakeSnapshot snapshot) {
     if (!tracker.snapshotReleasing(db, snapshot)) {
@@ -167,13 +180,7 @@ class SnapshotTrackerTest {
   @Test
   void aForceReleaseBetweenPublishAndIndexLeavesTheHostsOwnReleaseToRun() {
     start(ReleaseMode.NEVER);
-    // onCreated runs once the registry has published the lease and before track() returns: the window.
-    registry.addListener(new SnapshotListener() {
-      @Override
-      public void onCreated(SnapshotLease lease) {
-        registry.forceRelease(lease.id());
-      }
-    });
+    forceReleaseEachLeaseAsItIsCreated();
     FakeSnapshot snapshot = db.snapshot(100);
 
     tracker.snapshotTaken(db, snapshot);
@@ -368,12 +375,7 @@ class SnapshotTrackerTest {
   @Test
   void aForceReleaseDuringTheHandOffLeavesTheHostsOwnReleaseToRun() {
     start(ReleaseMode.NEVER, GRACE);
-    registry.addListener(new SnapshotListener() {
-      @Override
-      public void onCreated(SnapshotLease lease) {
-        registry.forceRelease(lease.id());
-      }
-    });
+    forceReleaseEachLeaseAsItIsCreated();
     FakeSnapshot snapshot = db.snapshot(100);
     tracker.snapshotTaken(db, snapshot);
 

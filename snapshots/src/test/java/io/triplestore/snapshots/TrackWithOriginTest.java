@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.triplestore.snapshots.spi.TrackingRegistry;
+import io.triplestore.snapshots.testkit.InMemorySnapshotSource;
 import io.triplestore.snapshots.spi.TrackingRegistry.Origin;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,15 +23,7 @@ class TrackWithOriginTest {
 
   private final AtomicLong nanos = new AtomicLong(1_000);
   private final TrackingRegistry registry = SnapshotRegistry.builder()
-      .source(new SnapshotSource<String>() {
-        @Override
-        public String take() {
-          return "taken";
-        }
-
-        @Override
-        public void release(String snapshot) { }
-      })
+      .source(InMemorySnapshotSource.counting())
       .expiryAction(ExpiryAction.REPORT).defaultTtl(TTL).stackCapture(StackCapture.all())
       .ticker(nanos::get).scheduler(Scheduler.manual())
       .buildTracking();

@@ -39,14 +39,7 @@ public final class AgentOverhead {
     int forks = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 5;
 
-    Map<String, String> setups = new LinkedHashMap<>();
-    setups.put("no agent", null);
-    setups.put("agent, stack=off", "stack=off");
-    setups.put("agent, stack=sample:128", "stack=sample:128");
-    setups.put("agent, stack=all", "stack=all");
-    // Every snapshot registered on the host's thread, as before the grace period existed (issue 18).
-    setups.put("agent, stack=off, grace=0", "stack=off,grace=0");
-    setups.put("agent, stack=sample:128, grace=0", "stack=sample:128,grace=0");
+    Map<String, String> setups = AgentSetups.all();
 
     Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
     for (Map.Entry<String, String> setup : setups.entrySet()) {
@@ -75,7 +68,7 @@ public final class AgentOverhead {
     System.out.println("| benchmark | setup | ns/op | ± (99.9%) | vs no agent |");
     System.out.println("|---|---|---:|---:|---:|");
     for (Map.Entry<String, Map<String, double[]>> benchmark : results.entrySet()) {
-      double baseline = benchmark.getValue().get("no agent")[0];
+      double baseline = benchmark.getValue().get(AgentSetups.NO_AGENT)[0];
       for (Map.Entry<String, double[]> setup : benchmark.getValue().entrySet()) {
         double[] r = setup.getValue();
         System.out.println(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2fx |",
