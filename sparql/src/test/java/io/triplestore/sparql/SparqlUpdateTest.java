@@ -134,6 +134,44 @@ class SparqlUpdateTest {
     }
   }
 
+  /**
+   * Another writer adds to a graph while a CLEAR of that graph waits for the store's writer lock:
+   * the CLEAR must read what it removes once it holds the lock, so it clears what the other writer
+   * committed. The other writer is an import that holds the lock while it reads its input, which
+   * the test feeds only once the CLEAR's thread waits.
+   */
+  @Test
+  void aClearWaitingForAnotherWriterClearsWhatThatWriterAdded() throws Exception {
+    try (SailFixture fixture = new SailFixture(directory)) {
+      fixture.update(DATA);
+      java.io.PipedOutputStream feed = new java.io.PipedOutputStream();
+      java.io.PipedInputStream input = new java.io.PipedInputStream(feed);
+      Thread importer = new Thread(() -> fixture.store.importRdf(input, org.eclipse.rdf4j.rio.RDFFormat.NQUADS,
+          io.triplestore.store.ImportOptions.strict()), "importer");
+      importer.start();
+      // The import holds the writer lock from before it reads its first byte.
+      awaitWaiting(importer);
+      Thread clear = new Thread(() -> fixture.update("CLEAR GRAPH <http://example.org/g1>"), "clear");
+      clear.start();
+      awaitWaiting(clear);
+
+      feed.write("<http://example.org/erin> <http://example.org/name> \"Erin\" <http://example.org/g1> .\n"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      feed.close();
+      importer.join();
+      clear.join();
+
+      assertThat(fixture.store.size(GraphSelector.named(io.triplestore.store.Iri.of("http://example.org/g1"))))
+          .as("the quad the import committed first is cleared").isZero();
+      assertThat(fixture.store.size(GraphSelector.DEFAULT)).isEqualTo(2);
+    }
+  }
+
+  private static void awaitWaiting(Thread thread) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
+  }
+
   @Test
   void insertWhereReadsTheDefaultGraph() {
     try (SailFixture fixture = new SailFixture(directory)) {
