@@ -150,18 +150,22 @@ class SparqlUpdateTest {
       Thread importer = new Thread(() -> fixture.store.importRdf(input, org.eclipse.rdf4j.rio.RDFFormat.NQUADS,
           io.triplestore.store.ImportOptions.strict()), "importer");
       importer.start();
-      // The import holds the writer lock from before it reads its first byte.
-      awaitWaiting(importer);
-      // A clear with another change in one request: the clear becomes part of one atomic change.
-      Thread clear = new Thread(() -> fixture.update("""
-          CLEAR GRAPH <http://example.org/g1> ;
-          INSERT DATA { <http://example.org/frank> <http://example.org/name> "Frank" }"""), "clear");
-      clear.start();
-      awaitWaiting(clear);
-
-      feed.write("<http://example.org/erin> <http://example.org/name> \"Erin\" <http://example.org/g1> .\n"
-          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      feed.close();
+      Thread clear;
+      try {
+        // The import holds the writer lock from before it reads its first byte.
+        awaitWaiting(importer);
+        // A clear with another change in one request: the clear becomes part of one atomic change.
+        clear = new Thread(() -> fixture.update("""
+            CLEAR GRAPH <http://example.org/g1> ;
+            INSERT DATA { <http://example.org/frank> <http://example.org/name> "Frank" }"""), "clear");
+        clear.start();
+        awaitWaiting(clear);
+        feed.write("<http://example.org/erin> <http://example.org/name> \"Erin\" <http://example.org/g1> .\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } finally {
+        // Also on a failed wait: the import then ends and lets go of the writer lock.
+        feed.close();
+      }
       importer.join();
       clear.join();
 
