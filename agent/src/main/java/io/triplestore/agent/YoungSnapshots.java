@@ -28,6 +28,8 @@ final class YoungSnapshots {
 
   static final int BUCKET = 8;
   private static final int BUCKETS = 1024;
+  /** The hash bits that pick a bucket: BUCKETS is a power of two. */
+  private static final int BUCKET_BITS = Integer.numberOfTrailingZeros(BUCKETS);
 
   /** Slots read and set through {@link #SLOT}: an exactly typed array handle, no casts on the host's thread. */
   private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(TrackedSnapshot[].class);
@@ -39,7 +41,7 @@ final class YoungSnapshots {
   /** The first slot of {@code handle}'s bucket: native addresses are aligned, so the low bits say nothing. */
   private static int bucketOf(long handle) {
     long mixed = handle * 0x9E3779B97F4A7C15L;
-    return (int) (mixed >>> (64 - 10)) * BUCKET;
+    return (int) (mixed >>> (64 - BUCKET_BITS)) * BUCKET;
   }
 
   /**
